@@ -1,0 +1,261 @@
+/* toa-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "toa-application.h"
+#include "toa-core.h"
+#include "toa-preferences-window.h"
+#include "toa-window.h"
+
+struct _ToaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (ToaApplication, toa_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file instead of the default one"), N_("PATH") },
+  { NULL }
+};
+
+ToaApplication *
+toa_application_new (void)
+{
+  return g_object_new (TOA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/**
+ * toa_application_get_settings:
+ *
+ * Returns: (transfer none): the application's one settings object
+ */
+GSettings *
+toa_application_get_settings (ToaApplication *self)
+{
+  g_return_val_if_fail (TOA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * toa_application_get_database_path:
+ *
+ * The database given with `--database`, else the one in the settings, else
+ * `$XDG_DATA_HOME/toasoan/toasoan.db`.
+ *
+ * Returns: (transfer none): a file name
+ */
+const char *
+toa_application_get_database_path (ToaApplication *self)
+{
+  g_autofree char *configured = NULL;
+
+  g_return_val_if_fail (TOA_IS_APPLICATION (self), NULL);
+
+  if (self->database_path != NULL)
+    return self->database_path;
+
+  configured = g_settings_get_string (self->settings, "database-path");
+  if (configured[0] != '\0')
+    self->database_path = g_steal_pointer (&configured);
+  else
+    self->database_path = g_build_filename (g_get_user_data_dir (), "toasoan", "toasoan.db", NULL);
+
+  return self->database_path;
+}
+
+static int
+toa_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  ToaApplication *self = TOA_APPLICATION (app);
+  const char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("toasoan %s\n", toa_core_get_version ());
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  return -1;
+}
+
+static void
+apply_color_scheme (ToaApplication *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+  g_autofree char *name = g_settings_get_string (self->settings, "color-scheme");
+
+  if (g_strcmp0 (name, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (name, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (style, scheme);
+}
+
+static void
+on_settings_changed (GSettings      *settings,
+                     const char     *key,
+                     ToaApplication *self)
+{
+  if (g_strcmp0 (key, "color-scheme") == 0)
+    apply_color_scheme (self);
+}
+
+static void
+toa_application_activate (GApplication *app)
+{
+  ToaApplication *self = TOA_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (toa_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  ToaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Tòa Soạn developers"), NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Tòa Soạn"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Tòa Soạn developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+                                 _("Write, review and publish the news of a provincial "
+                                   "Department of Industry and Trade."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  /* Translators: put your name here; it is shown in the About window. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ToaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ToaPreferencesWindow *prefs;
+
+  prefs = toa_preferences_window_new (self->settings);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+quit_app (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing each window lets it save its state (and, later, ask about
+   * unsaved text) instead of tearing the process down under it. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+
+      gtk_window_close (GTK_WINDOW (l->data));
+      l = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "preferences", show_preferences },
+  { "quit", quit_app },
+};
+
+static void
+toa_application_startup (GApplication *app)
+{
+  ToaApplication *self = TOA_APPLICATION (app);
+
+  G_APPLICATION_CLASS (toa_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+
+  apply_color_scheme (self);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (on_settings_changed), self, 0);
+}
+
+static void
+toa_application_finalize (GObject *object)
+{
+  ToaApplication *self = TOA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (toa_application_parent_class)->finalize (object);
+}
+
+static void
+toa_application_class_init (ToaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = toa_application_finalize;
+  app_class->activate = toa_application_activate;
+  app_class->startup = toa_application_startup;
+  app_class->handle_local_options = toa_application_handle_local_options;
+}
+
+static void
+toa_application_init (ToaApplication *self)
+{
+  self->settings = g_settings_new ("io.github.toasoan.ToaSoan");
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}
