@@ -214,6 +214,10 @@ toa_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (toa_application_parent_class)->startup (app);
 
+  /* Created here, not in init(), so that `--version` and `--help` work
+   * where the schema is not installed. */
+  self->settings = g_settings_new ("io.github.toasoan.ToaSoan");
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
@@ -254,8 +258,6 @@ toa_application_class_init (ToaApplicationClass *klass)
 static void
 toa_application_init (ToaApplication *self)
 {
-  self->settings = g_settings_new ("io.github.toasoan.ToaSoan");
-
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }
