@@ -14,7 +14,19 @@ struct _ToaWindow
 
   GSettings            *settings;
 
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *views_list;
+  GtkLabel             *user_label;
+  AdwWindowTitle       *list_title;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkListView          *article_list;
   AdwStatusPage        *empty_page;
+  GtkStack             *editor_stack;
+  AdwWindowTitle       *editor_title;
 };
 
 G_DEFINE_FINAL_TYPE (ToaWindow, toa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +107,27 @@ toa_window_dispose (GObject *object)
 }
 
 static void
+go_back (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+toggle_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 toa_window_get_property (GObject    *object,
                          guint       prop_id,
                          GValue     *value,
@@ -152,7 +185,23 @@ toa_window_class_init (ToaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, article_list);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, editor_title);
+
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
