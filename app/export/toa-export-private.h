@@ -6,22 +6,11 @@
 
 #include <libxml/tree.h>
 
-#include "toa-export-article.h"
+#include "toa-exporter.h"
 
 G_BEGIN_DECLS
 
 #define TOA_EXPORT_RESOURCE_DIR "/io/github/toasoan/ToaSoan/core/"
-
-/* One file an export produces, relative to its output directory. */
-typedef struct
-{
-  char   *path;
-  GBytes *bytes;
-} ToaExportFile;
-
-ToaExportFile *toa_export_file_new        (const char  *path,
-                                           GBytes      *bytes);
-void           toa_export_file_free       (ToaExportFile *file);
 
 xmlDocPtr      toa_export_parse_untrusted (const char  *data,
                                            gsize        size,
@@ -32,6 +21,14 @@ gboolean       toa_export_validate        (xmlDocPtr    doc,
 GBytes        *toa_export_dump_xml        (xmlDocPtr    doc);
 char          *toa_export_format_time     (GDateTime   *time);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaExportFile, toa_export_file_free)
+GBytes        *toa_export_fit_image       (const ToaExportMedia *media,
+                                           guint        max_width,
+                                           const char **extension,
+                                           GError     **error);
+
+const char    *toa_exporter_get_provider  (ToaExporter *self);
+GPtrArray     *toa_export_liferay_files   (ToaExporter            *self,
+                                           const ToaExportArticle *article,
+                                           GError                **error);
 
 G_END_DECLS

@@ -14,27 +14,6 @@
 #include "toa-export-error.h"
 #include "toa-export-private.h"
 
-ToaExportFile *
-toa_export_file_new (const char *path,
-                     GBytes     *bytes)
-{
-  ToaExportFile *file = g_new0 (ToaExportFile, 1);
-
-  file->path = g_strdup (path);
-  file->bytes = g_bytes_ref (bytes);
-  return file;
-}
-
-void
-toa_export_file_free (ToaExportFile *file)
-{
-  if (file == NULL)
-    return;
-  g_free (file->path);
-  g_clear_pointer (&file->bytes, g_bytes_unref);
-  g_free (file);
-}
-
 /* A document type declaration is the door to external entities (XXE) and
  * entity expansion (billion laughs). No format we read has one, so any
  * input that declares one is refused before libxml2 sees it. */
