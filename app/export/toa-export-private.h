@@ -1,0 +1,34 @@
+/* toa-export-private.h — helpers shared by the export formats
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "toa-exporter.h"
+
+G_BEGIN_DECLS
+
+#define TOA_EXPORT_RESOURCE_DIR "/io/github/toasoan/ToaSoan/core/"
+
+xmlDocPtr      toa_export_parse_untrusted (const char  *data,
+                                           gsize        size,
+                                           GError     **error);
+gboolean       toa_export_validate        (xmlDocPtr    doc,
+                                           const char  *schema_resource,
+                                           GError     **error);
+GBytes        *toa_export_dump_xml        (xmlDocPtr    doc);
+char          *toa_export_format_time     (GDateTime   *time);
+
+GBytes        *toa_export_fit_image       (const ToaExportMedia *media,
+                                           guint        max_width,
+                                           const char **extension,
+                                           GError     **error);
+
+const char    *toa_exporter_get_provider  (ToaExporter *self);
+GPtrArray     *toa_export_liferay_files   (ToaExporter            *self,
+                                           const ToaExportArticle *article,
+                                           GError                **error);
+
+G_END_DECLS
