@@ -300,6 +300,13 @@ toa_vn_legacy_to_unicode (const char    *text,
   return convert_range (text, -1, encoding, upper_case);
 }
 
+/**
+ * toa_vn_encoding_to_string:
+ * @encoding: an encoding
+ *
+ * Returns: a stable, untranslated name ("unicode", "tcvn3", "vni") for
+ *   logs, JSON output and test messages
+ */
 const char *
 toa_vn_encoding_to_string (ToaVnEncoding encoding)
 {
@@ -819,6 +826,10 @@ toa_vn_detect_legacy (const char *text)
 
 /* ---- The text check ---- */
 
+/**
+ * toa_vn_issue_free:
+ * @issue: (nullable): an issue from toa_vn_text_check()
+ */
 void
 toa_vn_issue_free (ToaVnIssue *issue)
 {

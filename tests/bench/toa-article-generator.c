@@ -480,6 +480,12 @@ expand_sentence (ToaArticleGenerator *self,
 
 /* ---- Articles ---- */
 
+/**
+ * toa_article_generator_count_words:
+ * @text: UTF-8 text
+ *
+ * Returns: the number of runs of non-space characters in @text
+ */
 guint
 toa_article_generator_count_words (const char *text)
 {
@@ -499,6 +505,12 @@ toa_article_generator_count_words (const char *text)
   return words;
 }
 
+/**
+ * toa_article_generator_new:
+ * @seed: any number; equal seeds give equal article sequences
+ *
+ * Returns: (transfer full): a generator, freed with toa_article_generator_free()
+ */
 ToaArticleGenerator *
 toa_article_generator_new (guint64 seed)
 {
