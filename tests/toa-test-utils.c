@@ -88,3 +88,47 @@ toa_test_run_cli (const char * const *argv,
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
 }
+
+int
+toa_test_cli (const char  *db,
+              const char  *as,
+              char       **out,
+              char       **err,
+              ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *env[] = { "LANGUAGE", "en", NULL };
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *arg;
+  va_list ap;
+  int status;
+
+  g_ptr_array_add (args, (char *) "--db");
+  g_ptr_array_add (args, (char *) db);
+  if (as != NULL)
+    {
+      g_ptr_array_add (args, (char *) "--as");
+      g_ptr_array_add (args, (char *) as);
+    }
+  va_start (ap, err);
+  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  status = toa_test_run_cli ((const char * const *) args->pdata, env, &stdout_text, &stderr_text);
+  if (status != 0)
+    g_test_message ("toasoan-cli exited %d: %s", status, stderr_text);
+  if (out != NULL)
+    {
+      g_free (*out);
+      *out = g_steal_pointer (&stdout_text);
+    }
+  if (err != NULL)
+    {
+      g_free (*err);
+      *err = g_steal_pointer (&stderr_text);
+    }
+  return status;
+}

@@ -24,4 +24,13 @@ int       toa_test_run_cli        (const char * const *argv,
                                    char              **out_stdout,
                                    char              **out_stderr);
 
+/* Runs `toasoan-cli --db DB [--as AS] ARGS…` in English; the varargs are
+ * the arguments, NULL-terminated. stdout and stderr replace *out and *err (each
+ * may be NULL) and the exit status is returned. */
+int       toa_test_cli            (const char  *db,
+                                   const char  *as,
+                                   char       **out,
+                                   char       **err,
+                                   ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -52,4 +52,8 @@ int toa_cli_search    (ToaCliGlobal *global, int argc, char **argv);
  * unpublish, restore — the command name is the action. */
 int toa_cli_workflow  (ToaCliGlobal *global, int argc, char **argv);
 
+/* toa-cli-export.c */
+int toa_cli_export    (ToaCliGlobal *global, int argc, char **argv);
+int toa_cli_verify    (ToaCliGlobal *global, int argc, char **argv);
+
 G_END_DECLS

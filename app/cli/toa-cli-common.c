@@ -10,6 +10,7 @@
 
 #include "toa-cli-commands.h"
 #include "toa-content-error.h"
+#include "toa-export-error.h"
 
 /* The database: --db, else the GUI's setting when its schema is
  * installed, else the default file. */
@@ -79,6 +80,20 @@ exit_code_for (const GError *error)
     }
   if (error->domain == TOA_CONTENT_ERROR)
     return TOA_CLI_EXIT_INVALID;
+  if (error->domain == TOA_EXPORT_ERROR)
+    switch ((ToaExportError) error->code)
+      {
+      case TOA_EXPORT_ERROR_NOT_APPROVED:
+        return TOA_CLI_EXIT_NOT_PERMITTED;
+      case TOA_EXPORT_ERROR_INVALID:
+      case TOA_EXPORT_ERROR_MALFORMED:
+      case TOA_EXPORT_ERROR_UNSAFE:
+      case TOA_EXPORT_ERROR_TOO_LARGE:
+      case TOA_EXPORT_ERROR_HASH_MISMATCH:
+        return TOA_CLI_EXIT_INVALID;
+      default:
+        return TOA_CLI_EXIT_ERROR;
+      }
   if (error->domain == G_OPTION_ERROR)
     return TOA_CLI_EXIT_USAGE;
   return TOA_CLI_EXIT_ERROR;

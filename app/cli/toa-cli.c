@@ -33,6 +33,10 @@ static const ToaCliCommand commands[] = {
   { "search", toa_cli_search, N_("search QUERY [--status S] [--office CODE]") },
   { "backup", toa_cli_backup, N_("backup DEST                             online copy of the database") },
   { "check", toa_cli_check, N_("check                                   integrity check and schema version") },
+  /* Exports (toa-cli-export.c). */
+  { "export", toa_cli_export, N_("export ID… --format xml|fragment|page|liferay|newsml|bundle --out DIR [--preview]\n"
+                                 "  export --feed atom --out FILE") },
+  { "verify", toa_cli_verify, N_("verify BUNDLE                           check a bundle against its manifest") },
   { NULL, NULL, NULL },
 };
 

@@ -1,0 +1,243 @@
+/* test-cli-export.c — exporting through toasoan-cli: policy, files,
+ * bundles and the record in the exports table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "toa-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *out_dir;
+  char *out;
+  char *err;
+} Fixture;
+
+#define CLI(f, as, ...) toa_test_cli ((f)->db, as, &(f)->out, &(f)->err, __VA_ARGS__, NULL)
+
+static void
+write_body (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "body.txt", NULL);
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Đoàn công tác đã khảo sát cụm công nghiệp Ninh Xuân.\n\n"
+                                      "Kết quả cho thấy tỷ lệ lấp đầy đạt 72%.\n", -1, NULL));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *body = NULL;
+
+  f->dir = toa_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "export.db", NULL);
+  f->out_dir = g_build_filename (f->dir, "out", NULL);
+  body = g_build_filename (f->dir, "body.txt", NULL);
+  write_body (f);
+
+  g_assert_cmpint (CLI (f, NULL, "init"), ==, 0);
+  g_assert_cmpint (CLI (f, NULL, "office", "add", "QLCN", "Phòng Quản lý Công nghiệp"), ==, 0);
+  g_assert_cmpint (CLI (f, NULL, "category", "add", "Tin tức"), ==, 0);
+  g_assert_cmpint (CLI (f, NULL, "user", "add", "admin", "Quản trị", "--office", "QLCN", "--role", "admin"), ==, 0);
+  g_assert_cmpint (CLI (f, "admin", "user", "add", "nguyen", "Đỗ Nguyên", "--office", "QLCN", "--role", "author"), ==, 0);
+  g_assert_cmpint (CLI (f, "admin", "user", "add", "lan", "Trần Thị Lan", "--office", "QLCN", "--role", "approver"), ==, 0);
+  g_assert_cmpint (CLI (f, "admin", "user", "add", "minh", "Lê Minh", "--office", "QLCN", "--role", "publisher"), ==, 0);
+  g_assert_cmpint (CLI (f, "nguyen", "article", "new", "--title", "Khảo sát cụm công nghiệp Ninh Xuân",
+                        "--lead", "Sáng ngày 20/11/2026, Sở Công Thương khảo sát cụm công nghiệp.",
+                        "--body-file", body, "--category", "Tin tức", "--office", "QLCN",
+                        "--byline", "Đỗ Nguyên - P. QLCN"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\n");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  toa_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->out_dir);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+static void
+approve (Fixture *f)
+{
+  g_assert_cmpint (CLI (f, "nguyen", "submit", "1"), ==, 0);
+  g_assert_cmpint (CLI (f, "lan", "approve", "1"), ==, 0);
+}
+
+static char *
+read_out_file (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static gint64
+count_exports (Fixture    *f,
+               const char *format)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM exports WHERE format = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, format, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* new → submit → approve → export page: the page shows the article in
+ * the portal's order. */
+static void
+test_page_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *html = NULL;
+  const char *title, *lead, *body1, *body2, *byline;
+
+  approve (f);
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "page", "--out", f->out_dir), ==, 0);
+  html = read_out_file (f, "article-1.html");
+
+  title = strstr (html, "Khảo sát cụm công nghiệp Ninh Xuân</h1>");
+  lead = strstr (html, "Sáng ngày 20/11/2026, Sở Công Thương khảo sát cụm công nghiệp.");
+  body1 = strstr (html, "<p>Đoàn công tác đã khảo sát cụm công nghiệp Ninh Xuân.</p>");
+  body2 = strstr (html, "<p>Kết quả cho thấy tỷ lệ lấp đầy đạt 72%.</p>");
+  byline = strstr (html, "Đỗ Nguyên - P. QLCN");
+  g_assert_nonnull (title);
+  g_assert_nonnull (lead);
+  g_assert_nonnull (body1);
+  g_assert_nonnull (body2);
+  g_assert_nonnull (byline);
+  g_assert_true (title < lead && lead < body1 && body1 < body2 && body2 < byline);
+  g_assert_null (strstr (html, "class=\"toa-preview\""));
+  g_assert_cmpint (count_exports (f, "page"), ==, 1);
+}
+
+static void
+test_draft_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *html = NULL;
+  g_autofree char *path = g_build_filename (f->out_dir, "article-1.html", NULL);
+
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "page", "--out", f->out_dir), ==, 4);
+  g_assert_nonnull (strstr (f->err, "not approved"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_exports (f, "page"), ==, 0);
+
+  /* A preview is allowed, and says so on the page. */
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "page", "--preview", "--out", f->out_dir), ==, 0);
+  html = read_out_file (f, "article-1.html");
+  g_assert_nonnull (strstr (html, "class=\"toa-preview\""));
+  g_assert_cmpint (count_exports (f, "preview"), ==, 1);
+}
+
+static void
+test_edit_after_approval_refused (Fixture       *f,
+                                  gconstpointer  data)
+{
+  approve (f);
+  g_assert_cmpint (CLI (f, "nguyen", "article", "edit", "1", "--expect-version", "1",
+                        "--title", "Khảo sát cụm công nghiệp Ninh Xuân (sửa)"), ==, 0);
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "xml", "--out", f->out_dir), ==, 4);
+}
+
+static void
+test_every_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *formats[] = { "xml", "fragment", "liferay", "newsml", NULL };
+  const char *files[] = { "article-1.xml", "article-1.fragment.html", "article-1.liferay.xml", "article-1.newsml.xml", NULL };
+
+  approve (f);
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", formats[i], "--out", f->out_dir), ==, 0);
+      text = read_out_file (f, files[i]);
+      g_assert_nonnull (strstr (text, "Kết quả cho thấy tỷ lệ lấp đầy đạt 72%."));
+      g_assert_cmpint (count_exports (f, formats[i]), >=, 1);
+    }
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "docx", "--out", f->out_dir), ==, 2);
+}
+
+static void
+test_bundle_verify (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *zip = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  approve (f);
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "bundle", "--out", f->out_dir), ==, 0);
+  lines = g_strsplit (f->out, "\n", -1);
+  zip = g_strdup (lines[0]);
+  g_assert_true (g_str_has_suffix (zip, ".zip"));
+  g_assert_cmpint (count_exports (f, "bundle"), ==, 1);
+
+  g_assert_cmpint (CLI (f, NULL, "verify", zip), ==, 0);
+  g_assert_nonnull (strstr (f->out, "1 article"));
+
+  /* Flip one byte in the middle of the archive: verification must fail. */
+  g_assert_true (g_file_get_contents (zip, &contents, &length, NULL));
+  contents[length / 2] ^= 0x55;
+  g_assert_true (g_file_set_contents (zip, contents, length, NULL));
+  g_assert_cmpint (CLI (f, NULL, "verify", zip), !=, 0);
+}
+
+static void
+test_atom_feed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *feed_path = g_build_filename (f->dir, "feed.atom", NULL);
+  g_autofree char *feed = NULL;
+
+  approve (f);
+  g_assert_cmpint (CLI (f, "minh", "publish", "1"), ==, 0);
+  g_assert_cmpint (CLI (f, "minh", "export", "--feed", "atom", "--out", feed_path), ==, 0);
+  g_assert_true (g_file_get_contents (feed_path, &feed, NULL, NULL));
+  g_assert_nonnull (strstr (feed, "<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+  g_assert_nonnull (strstr (feed, "Khảo sát cụm công nghiệp Ninh Xuân"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli-export/page-round-trip", test_page_round_trip);
+  ADD ("/cli-export/draft-refused", test_draft_refused);
+  ADD ("/cli-export/edit-after-approval-refused", test_edit_after_approval_refused);
+  ADD ("/cli-export/every-format", test_every_format);
+  ADD ("/cli-export/bundle-verify", test_bundle_verify);
+  ADD ("/cli-export/atom-feed", test_atom_feed);
+#undef ADD
+
+  return g_test_run ();
+}
