@@ -83,6 +83,9 @@ test_structure (void)
     { "<p>a &amp; b &lt; c &gt; d \"e\" 'f'</p>", "<p>a &amp; b &lt; c &gt; d \"e\" 'f'</p>" },
     { "<img src=\"media:1\" alt='\"&lt;x&gt;&amp;'>",
       "<figure><img src=\"media:1\" alt=\"&quot;&lt;x&gt;&amp;\"/></figure>" },
+    /* Word is recognised by markup, never by text (found by fuzzing) */
+    { "<h2>urn:schemas-microsoft-com:office class=Mso mso-list:l0 level1 &lt;o:p&gt;</h2><h3>x</h3>",
+      "<h2>urn:schemas-microsoft-com:office class=Mso mso-list:l0 level1 &lt;o:p&gt;</h2><h3>x</h3>" },
     /* NFC: decomposed Vietnamese comes out composed */
     { "<p>Vie\xcc\xa3\xcc\x82t Nam</p>", "<p>Việt Nam</p>" },
   };

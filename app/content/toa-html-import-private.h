@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* What toa_word_preclean() recognised in the markup. */
+/* What toa_word_detect_source() recognised in the markup. */
 typedef enum
 {
   TOA_HTML_SOURCE_GENERIC,
@@ -23,7 +23,9 @@ typedef enum
  * header, Office-prefixed tags, downlevel conditional comments), then the
  * tree-level conversion of Word's list paragraphs and headings. */
 char          *toa_word_preclean          (const char       *html,
-                                           ToaHtmlSource    *source);
+                                           gboolean         *office_tags);
+ToaHtmlSource  toa_word_detect_source     (xmlNodePtr        root,
+                                           gboolean          office_tags);
 void           toa_word_convert_tree      (xmlNodePtr        root,
                                            ToaImportReport  *report);
 char          *toa_css_get_property       (const char       *style,

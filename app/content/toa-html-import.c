@@ -271,17 +271,18 @@ import_clean_utf8 (const char      *text,
 {
   g_autofree char *precleaned = NULL;
   ToaHtmlSource source;
+  gboolean office_tags = FALSE;
   htmlDocPtr doc;
   xmlNodePtr root;
   xmlNodePtr body;
   char *result;
 
-  precleaned = toa_word_preclean (text, &source);
-  report->word_cleanup = source == TOA_HTML_SOURCE_WORD;
-  report->libreoffice_cleanup = source == TOA_HTML_SOURCE_LIBREOFFICE;
-
+  precleaned = toa_word_preclean (text, &office_tags);
   doc = parse_html (precleaned);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  source = toa_word_detect_source (root, office_tags);
+  report->word_cleanup = source == TOA_HTML_SOURCE_WORD;
+  report->libreoffice_cleanup = source == TOA_HTML_SOURCE_LIBREOFFICE;
   if (root != NULL && source == TOA_HTML_SOURCE_WORD)
     toa_word_convert_tree (root, report);
   if (root != NULL && convert_legacy)

@@ -18,19 +18,6 @@
 
 /* --- before parsing -------------------------------------------------- */
 
-static ToaHtmlSource
-detect_source (const char *html)
-{
-  if (strstr (html, "urn:schemas-microsoft-com:office") != NULL ||
-      strstr (html, "class=Mso") != NULL || strstr (html, "class=\"Mso") != NULL ||
-      strstr (html, "mso-list:") != NULL || strstr (html, "<o:p>") != NULL)
-    return TOA_HTML_SOURCE_WORD;
-  if (strstr (html, "content=\"LibreOffice") != NULL ||
-      strstr (html, "content=\"OpenOffice") != NULL)
-    return TOA_HTML_SOURCE_LIBREOFFICE;
-  return TOA_HTML_SOURCE_GENERIC;
-}
-
 /* The Windows clipboard prefixes HTML with "Version:0.9\nStartHTML:…"
  * lines. Their byte offsets no longer hold once line ends are
  * normalised, so the header lines themselves are skipped. */
@@ -68,19 +55,18 @@ regex_remove (const char *text,
 /**
  * toa_word_preclean:
  * @html: valid UTF-8, NUL-free, line ends normalised
- * @source: (out): what produced @html, as far as can be told
+ * @office_tags: (out): set when Office-prefixed tags were removed
  *
  * Returns: (transfer full): @html without the CF_HTML header, Office
  *   tags (their content stays) and conditional-comment markers
  */
 char *
-toa_word_preclean (const char    *html,
-                   ToaHtmlSource *source)
+toa_word_preclean (const char *html,
+                   gboolean   *office_tags)
 {
   g_autofree char *step1 = NULL;
   g_autofree char *step2 = NULL;
 
-  *source = detect_source (html);
   /* <![if !supportLists]>…<![endif]>: the markers go, the content (the
    * list marker, the fallback image) stays. <!--StartFragment--> and
    * <!--[if !mso]--> style comments go too. */
@@ -91,7 +77,76 @@ toa_word_preclean (const char    *html,
   /* o: w: v: m: x: st1: … — tags only; text inside (smart tags, content
    * controls) is kept. */
   step2 = regex_remove (step1, "</?(?:o|w|v|m|x|st[0-9]+):[a-z][^>]*>");
+  *office_tags = strlen (step2) != strlen (step1);
   return g_steal_pointer (&step2);
+}
+
+/* --- what made the markup -------------------------------------------- */
+
+static gboolean
+is_word_element (xmlNodePtr node)
+{
+  g_autofree char *klass = (char *) xmlGetProp (node, BAD_CAST "class");
+  g_autofree char *style = (char *) xmlGetProp (node, BAD_CAST "style");
+  g_autofree char *name = (char *) xmlGetProp (node, BAD_CAST "name");
+  g_autofree char *content = (char *) xmlGetProp (node, BAD_CAST "content");
+
+  if (klass != NULL && g_ascii_strncasecmp (klass, "Mso", 3) == 0)
+    return TRUE;
+  if (style != NULL && strstr (style, "mso-") != NULL)
+    return TRUE;
+  return name != NULL && content != NULL && g_ascii_strcasecmp (name, "ProgId") == 0 &&
+         g_str_has_prefix (content, "Word.");
+}
+
+static gboolean
+is_libreoffice_element (xmlNodePtr node)
+{
+  g_autofree char *name = (char *) xmlGetProp (node, BAD_CAST "name");
+  g_autofree char *content = (char *) xmlGetProp (node, BAD_CAST "content");
+
+  return name != NULL && content != NULL && g_ascii_strcasecmp (name, "generator") == 0 &&
+         (g_str_has_prefix (content, "LibreOffice") || g_str_has_prefix (content, "OpenOffice"));
+}
+
+static ToaHtmlSource
+find_source (xmlNodePtr node)
+{
+  for (xmlNodePtr n = node; n != NULL; n = n->next)
+    {
+      ToaHtmlSource found;
+
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_word_element (n))
+        return TOA_HTML_SOURCE_WORD;
+      if (is_libreoffice_element (n))
+        return TOA_HTML_SOURCE_LIBREOFFICE;
+      found = find_source (n->children);
+      if (found != TOA_HTML_SOURCE_GENERIC)
+        return found;
+    }
+  return TOA_HTML_SOURCE_GENERIC;
+}
+
+/**
+ * toa_word_detect_source:
+ * @root: the parsed document's root element
+ * @office_tags: toa_word_preclean() removed Office-prefixed tags
+ *
+ * Looks only at markup (Mso classes, mso- styles, generator metadata),
+ * never at text: the canonical body carries none of these, so a body
+ * whose text mentions "mso-list" is not taken for Word on re-import.
+ */
+ToaHtmlSource
+toa_word_detect_source (xmlNodePtr root,
+                        gboolean   office_tags)
+{
+  ToaHtmlSource found = root != NULL ? find_source (root) : TOA_HTML_SOURCE_GENERIC;
+
+  if (found == TOA_HTML_SOURCE_GENERIC && office_tags)
+    return TOA_HTML_SOURCE_WORD;
+  return found;
 }
 
 /* --- CSS ------------------------------------------------------------- */
