@@ -58,6 +58,10 @@ test_structure (void)
     { "<ul><li><p>a</p><p>b</p></li><li></li><li> </li></ul>", "<ul><li>a<br/>b</li></ul>" },
     { "<ul>loose<li>a</li><p>para</p></ul>", "<ul><li>loose</li><li>a</li><li>para</li></ul>" },
     { "<li>orphan</li>", "<p>orphan</p>" },
+    /* continuation decided on what survives, not on empty items (fuzzing) */
+    { "<ol><li>a</li><li> </li></ol><ol start=\"2\"><li>b</li></ol>", "<ol><li>a</li><li>b</li></ol>" },
+    { "<ol><li>a</li></ol><p> </p><b> </b><ol start=\"2\"><li>b</li></ol>x",
+      "<ol><li>a</li><li>b</li></ol><p>x</p>" },
     /* links */
     { "<a href=\"https://soct.example.gov.vn/tin?id=1&amp;p=2\" title=\"t\" target=\"_blank\">tin</a>",
       "<p><a href=\"https://soct.example.gov.vn/tin?id=1&amp;p=2\">tin</a></p>" },
@@ -174,6 +178,36 @@ test_invalid_utf8_translated (void)
 }
 
 static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) deep = g_string_new ("<p>trước</p>");
+  g_autoptr(GString) lists = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *kept = NULL;
+
+  /* libxml2 drops everything past 256 levels: refused, not cut short. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "<b>");
+  g_string_append (deep, "sau");
+  g_assert_null (toa_html_import (deep->str, deep->len, NULL, NULL, &error));
+  g_assert_error (error, TOA_CONTENT_ERROR, TOA_CONTENT_ERROR_MALFORMED);
+  kept = toa_body_sanitize (deep->str);
+  g_assert_nonnull (strstr (kept, "sau"));
+
+  /* Lists directly in lists double in depth once items are implied; the
+   * body stays shallow enough to import again. */
+  for (guint i = 0; i < 120; i++)
+    g_string_append (lists, "<ul>");
+  g_string_append (lists, "<li>đáy</li>");
+  body = import (lists->str);
+  g_assert_nonnull (strstr (body, "<li>đáy</li>"));
+  again = import (body);
+  g_assert_cmpstr (again, ==, body);
+}
+
+static void
 test_plain_text (void)
 {
   static const char text[] = "Tiêu đề\r\n\r\nDòng một\r\ndòng <hai> & \"ba\"\n\n\n\x01" "Cuo\xcc\x82\xcc\x81i";
@@ -230,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/html-import/input-decoding", test_input_decoding);
   g_test_add_func ("/html-import/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/html-import/invalid-utf8-translated", test_invalid_utf8_translated);
+  g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/plain-text", test_plain_text);
   g_test_add_func ("/html-import/sanitize-repairs", test_sanitize_repairs);
   g_test_add_func ("/html-import/report-summary", test_report_summary);

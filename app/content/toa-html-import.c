@@ -252,24 +252,44 @@ decode_input (const char  *data,
 
 /* --- steps 2 to 5 ---------------------------------------------------- */
 
+/* libxml2 stops at 256 levels of nesting and drops everything after
+ * that point: such input is refused rather than silently cut short. */
 static htmlDocPtr
-parse_html (const char *html)
+parse_html (const char  *html,
+            GError     **error)
 {
-  gsize len = strlen (html);
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt ();
+  htmlDocPtr doc;
+  int code;
 
+  if (ctxt == NULL)
+    g_error ("%s: out of memory", G_STRFUNC);
   /* Explicit UTF-8 and IGNORE_ENC: a <meta charset> in the input must not
    * switch the parser to another encoding after validation. */
-  return htmlReadMemory (html, (int) len, NULL, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+  doc = htmlCtxtReadMemory (ctxt, html, (int) strlen (html), NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+  code = ctxt->lastError.code;
+  htmlFreeParserCtxt (ctxt);
+  if (code == XML_ERR_INTERNAL_ERROR || code == XML_ERR_NO_MEMORY)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, TOA_CONTENT_ERROR, TOA_CONTENT_ERROR_MALFORMED,
+                   _("The document is nested too deeply to be imported completely"));
+      return NULL;
+    }
+  return doc;
 }
 
 static char *
-import_clean_utf8 (const char      *text,
-                   gboolean         convert_legacy,
-                   ToaImportReport *report)
+import_clean_utf8 (const char       *text,
+                   gboolean          convert_legacy,
+                   ToaImportReport  *report,
+                   GError          **error)
 {
   g_autofree char *precleaned = NULL;
+  g_autoptr(GError) local = NULL;
   ToaHtmlSource source;
   gboolean office_tags = FALSE;
   htmlDocPtr doc;
@@ -278,7 +298,12 @@ import_clean_utf8 (const char      *text,
   char *result;
 
   precleaned = toa_word_preclean (text, &office_tags);
-  doc = parse_html (precleaned);
+  doc = parse_html (precleaned, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   source = toa_word_detect_source (root, office_tags);
   report->word_cleanup = source == TOA_HTML_SOURCE_WORD;
@@ -322,6 +347,7 @@ hand_over_report (ToaImportReport  *report,
  * Returns: (transfer full) (nullable): the canonical body ("" when
  *   nothing is left), or %NULL with @error set when @data cannot be read
  *   as text (%TOA_CONTENT_ERROR_INVALID_UTF8, %TOA_CONTENT_ERROR_TOO_LARGE)
+ *   or is nested too deeply to parse whole (%TOA_CONTENT_ERROR_MALFORMED)
  */
 char *
 toa_html_import (const char       *data,
@@ -342,7 +368,12 @@ toa_html_import (const char       *data,
   if (text == NULL)
     return NULL;
   result_report = toa_import_report_new ();
-  body = import_clean_utf8 (text, TRUE, result_report);
+  body = import_clean_utf8 (text, TRUE, result_report, error);
+  if (body == NULL)
+    {
+      toa_import_report_free (result_report);
+      return NULL;
+    }
   hand_over_report (result_report, report);
   return body;
 }
@@ -394,7 +425,9 @@ toa_plain_text_import (const char       *data,
   markup = toa_body_from_plain_text (converted != NULL ? converted : text);
   /* The markup is ours, but the text may hold characters XML refuses;
    * the sanitizer takes them out and writes the canonical form. */
-  body = import_clean_utf8 (markup, FALSE, result_report);
+  body = import_clean_utf8 (markup, FALSE, result_report, NULL);
+  /* Plain text nests nothing: the parse cannot fail. */
+  g_assert (body != NULL);
   result_report->word_cleanup = FALSE;
   result_report->libreoffice_cleanup = FALSE;
   hand_over_report (result_report, report);
@@ -422,6 +455,8 @@ toa_body_sanitize (const char *body)
 
   valid = g_utf8_make_valid (body, -1);
   result = toa_html_import (valid, strlen (valid), NULL, &report, NULL);
-  g_assert (result != NULL || strlen (valid) > MAX_IMPORT_SIZE);
+  /* Markup too deep to parse is kept as text rather than lost. */
+  if (result == NULL)
+    result = toa_plain_text_import (valid, strlen (valid), NULL, NULL, NULL);
   return result != NULL ? result : g_strdup ("");
 }

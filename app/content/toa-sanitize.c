@@ -56,6 +56,11 @@ typedef struct
   gboolean     in_head;
 } Context;
 
+/* Lists, quotes and tables nested deeper than this are flattened: the
+ * body must stay far below libxml2's limit of 256 levels, and an implied
+ * item doubles the depth of lists nested directly in lists. */
+#define MAX_BLOCK_DEPTH 40
+
 static void process_node     (Context *ctx, xmlNodePtr node);
 static void process_children (Context *ctx, xmlNodePtr node);
 
@@ -172,6 +177,16 @@ is_blank (const char *text)
   return TRUE;
 }
 
+static guint
+depth_of (xmlNodePtr node)
+{
+  guint depth = 0;
+
+  for (xmlNodePtr n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    depth++;
+  return depth;
+}
+
 static xmlNodePtr
 new_element (Sanitizer  *san,
              xmlNodePtr  parent,
@@ -190,6 +205,27 @@ is_element (xmlNodePtr  node,
 {
   return node != NULL && node->type == XML_ELEMENT_NODE &&
          xmlStrcmp (node->name, BAD_CAST name) == 0;
+}
+
+static gboolean
+has_visible_text (xmlNodePtr node)
+{
+  for (xmlNodePtr n = node->children; n != NULL; n = n->next)
+    {
+      if (n->type == XML_TEXT_NODE && !is_blank ((const char *) n->content))
+        return TRUE;
+      if (n->type == XML_ELEMENT_NODE && (is_element (n, "img") || has_visible_text (n)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_kept_when_empty (xmlNodePtr node)
+{
+  static const char * const names[] = { "br", "img", "td", "th", NULL };
+
+  return name_in (node->name, names);
 }
 
 /* The last child that is not blank text. */
@@ -662,7 +698,7 @@ process_blockquote (Context    *ctx,
   xmlNodePtr quote;
   Context child;
 
-  if (ctx->kind != CTX_FLOW)
+  if (ctx->kind != CTX_FLOW || depth_of (ctx->parent) > MAX_BLOCK_DEPTH)
     {
       process_container (ctx, node);
       return;
@@ -672,6 +708,23 @@ process_blockquote (Context    *ctx,
   child = child_context (ctx, CTX_FLOW, quote);
   process_children (&child, node);
   flush_deferred (&child);
+}
+
+/* The last child that survives pruning: decisions taken while building
+ * must not depend on what prune() removes afterwards, or importing the
+ * result would decide differently. */
+static xmlNodePtr
+last_visible_child (xmlNodePtr parent)
+{
+  for (xmlNodePtr n = parent->last; n != NULL; n = n->prev)
+    {
+      if (n->type == XML_TEXT_NODE && is_blank ((const char *) n->content))
+        continue;
+      if (n->type == XML_ELEMENT_NODE && !is_kept_when_empty (n) && !has_visible_text (n))
+        continue;
+      return n;
+    }
+  return NULL;
 }
 
 static xmlNodePtr
@@ -689,7 +742,7 @@ count_items (xmlNodePtr list)
   guint n = 0;
 
   for (xmlNodePtr c = list->children; c != NULL; c = c->next)
-    n += is_element (c, "li");
+    n += is_element (c, "li") && has_visible_text (c);
   return n;
 }
 
@@ -702,12 +755,12 @@ list_to_continue (Context       *ctx,
                   xmlNodePtr     node,
                   const char    *name)
 {
-  xmlNodePtr prev = last_content_child (ctx->parent);
+  xmlNodePtr prev = last_visible_child (ctx->parent);
   xmlNodePtr first = first_element_child (node);
   g_autofree char *start = NULL;
   gint64 number;
 
-  if (ctx->kind != CTX_FLOW || ctx->implied != NULL || !is_element (prev, name))
+  if (ctx->kind != CTX_FLOW || !is_element (prev, name))
     return NULL;
   if (first != NULL && (xmlStrcasecmp (first->name, BAD_CAST "ul") == 0 ||
                         xmlStrcasecmp (first->name, BAD_CAST "ol") == 0))
@@ -733,7 +786,8 @@ process_list (Context    *ctx,
   xmlNodePtr list;
   Context child;
 
-  if (ctx->kind == CTX_INLINE && !is_element (ctx->parent, "li"))
+  if ((ctx->kind == CTX_INLINE && !is_element (ctx->parent, "li")) ||
+      (ctx->kind != CTX_TABLE && ctx->kind != CTX_ROW && depth_of (ctx->parent) > MAX_BLOCK_DEPTH))
     {
       process_container (ctx, node);
       return;
@@ -966,19 +1020,6 @@ process_children (Context    *ctx,
 
 /* --- pruning --------------------------------------------------------- */
 
-static gboolean
-has_visible_text (xmlNodePtr node)
-{
-  for (xmlNodePtr n = node->children; n != NULL; n = n->next)
-    {
-      if (n->type == XML_TEXT_NODE && !is_blank ((const char *) n->content))
-        return TRUE;
-      if (n->type == XML_ELEMENT_NODE && (is_element (n, "img") || has_visible_text (n)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 unwrap (xmlNodePtr node)
 {
@@ -999,14 +1040,6 @@ is_inline_format (xmlNodePtr node)
   static const char * const names[] = { "strong", "em", "u", "s", "sub", "sup", "a", NULL };
 
   return node->type == XML_ELEMENT_NODE && name_in (node->name, names);
-}
-
-static gboolean
-is_kept_when_empty (xmlNodePtr node)
-{
-  static const char * const names[] = { "br", "img", "td", "th", NULL };
-
-  return name_in (node->name, names);
 }
 
 /* Adjacent text nodes become one so that NFC sees the whole run, as it
