@@ -177,6 +177,101 @@ test_invalid_utf8_translated (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+/* TCVN3 and VNI bytes as Word writes them into HTML (each byte as its
+ * Windows-1252 character), from the published tables:
+ * "Cộng hoà xã hội chủ nghĩa Việt Nam" and "Sở Công Thương". */
+#define TCVN3_SAMPLE "C\xc3\xa9ng ho\xc2\xb5 x\xc2\xb7 h\xc3\xa9i ch\xc3\xb1 ngh\xc3\x9c" "a Vi\xc3\x96t Nam"
+#define TCVN3_SO_CONG_THUONG "S\xc3\xab C\xc2\xab" "ng Th\xc2\xad\xc2\xac" "ng"
+#define VNI_SAMPLE "Co\xc3\xa4ng ho\xc3\xb8" "a xa\xc3\xb5 ho\xc3\xa4i chu\xc3\xbb ngh\xc3\xb3" "a Vie\xc3\xa4t Nam"
+
+static void
+test_legacy_fonts (void)
+{
+  static const char input[] =
+    "<p><span style=\"font-size:13pt;font-family:'.VnTime'\">" TCVN3_SAMPLE "</span></p>"
+    "<p><font face=\"VNI-Times\">" VNI_SAMPLE "</font></p>"
+    "<h1 style=\"font-family:.VnTimeH, serif\">C\xc3\xa9ng ho\xc2\xb5</h1>"
+    "<p style=\"font-family:'Times New Roman'\">café 5°C · Hà Nội</p>";
+  g_autoptr(ToaImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = toa_html_import (input, strlen (input), NULL, &report, &error);
+  g_autofree char *summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (body, ==,
+                   "<p>Cộng hoà xã hội chủ nghĩa Việt Nam</p><p>Cộng hòa xã hội chủ nghĩa Việt Nam</p>"
+                   "<h2>CỘNG HOÀ</h2><p>café 5°C · Hà Nội</p>");
+  g_assert_cmpuint (report->legacy_chars[TOA_VN_ENCODING_TCVN3], ==, 7 + 2);
+  g_assert_cmpuint (report->legacy_chars[TOA_VN_ENCODING_VNI], ==, 7);
+  /* Every text had a font: nothing was left to detect. */
+  g_assert_cmpint (report->legacy_detected, ==, TOA_VN_ENCODING_UNICODE);
+  summary = toa_import_report_to_string (report);
+  g_assert_cmpstr (summary, ==, "Converted 9 TCVN3 characters to Unicode. "
+                                "Converted 7 VNI characters to Unicode");
+}
+
+/* No font anywhere (Word keeps .VnTime in its style sheet): the text is
+ * recognised, converted, and the decision reported. */
+static void
+test_legacy_detected (void)
+{
+  static const char input[] =
+    "<p class=MsoNormal>" TCVN3_SAMPLE "<o:p></o:p></p><p class=MsoNormal>" TCVN3_SO_CONG_THUONG " t\xc3\x98nh</p>";
+  g_autoptr(ToaImportReport) report = NULL;
+  g_autofree char *body = toa_html_import (input, strlen (input), NULL, &report, NULL);
+  g_autofree char *summary = toa_import_report_to_string (report);
+
+  g_assert_cmpstr (body, ==, "<p>Cộng hoà xã hội chủ nghĩa Việt Nam</p><p>Sở Công Thương tỉnh</p>");
+  g_assert_cmpint (report->legacy_detected, ==, TOA_VN_ENCODING_TCVN3);
+  g_assert_cmpstr (summary, ==, "Cleaned up Word formatting. Converted 12 TCVN3 characters to Unicode. "
+                                "Text without a font was recognised as TCVN3");
+}
+
+/* Real Unicode Vietnamese is never "converted", with or without a
+ * legacy font named on it, in HTML or plain text. */
+static void
+test_unicode_untouched (void)
+{
+  static const char * const texts[] = {
+    "Sáng ngày 12/11, Sở Công Thương tổ chức hội nghị sơ kết công tác khuyến công.",
+    "Ưu tiên hỗ trợ doanh nghiệp nhỏ và vừa; ĐẨY MẠNH chuyển đổi số.",
+    "Giá điện bình quân: 2.006,79 đồng/kWh (chưa gồm thuế GTGT) – tăng 4,8%.",
+    "Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh thời kỳ 2021–2030, tầm nhìn đến năm 2050.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *html = g_strdup_printf ("<p>%s</p><p><span style=\"font-family:.VnTime\">%s</span></p>"
+                                               "<p><font face=\"VNI-Times\">%s</font></p>",
+                                               texts[i], texts[i], texts[i]);
+      g_autofree char *expected = g_strdup_printf ("<p>%s</p><p>%s</p><p>%s</p>", texts[i], texts[i], texts[i]);
+      g_autoptr(ToaImportReport) report = NULL;
+      g_autoptr(ToaImportReport) text_report = NULL;
+      g_autofree char *body = toa_html_import (html, strlen (html), NULL, &report, NULL);
+      g_autofree char *text_body = toa_plain_text_import (texts[i], strlen (texts[i]), NULL, &text_report, NULL);
+      g_autofree char *text_expected = g_strdup_printf ("<p>%s</p>", texts[i]);
+
+      g_assert_cmpstr (body, ==, expected);
+      g_assert_cmpint (report->legacy_detected, ==, TOA_VN_ENCODING_UNICODE);
+      g_assert_cmpuint (report->legacy_chars[TOA_VN_ENCODING_TCVN3], ==, 0);
+      g_assert_cmpuint (report->legacy_chars[TOA_VN_ENCODING_VNI], ==, 0);
+      g_assert_cmpstr (text_body, ==, text_expected);
+      g_assert_cmpint (text_report->legacy_detected, ==, TOA_VN_ENCODING_UNICODE);
+    }
+}
+
+static void
+test_legacy_plain_text (void)
+{
+  static const char text[] = VNI_SAMPLE "\n\n" VNI_SAMPLE;
+  g_autoptr(ToaImportReport) report = NULL;
+  g_autofree char *body = toa_plain_text_import (text, sizeof text - 1, NULL, &report, NULL);
+
+  g_assert_cmpstr (body, ==, "<p>Cộng hòa xã hội chủ nghĩa Việt Nam</p><p>Cộng hòa xã hội chủ nghĩa Việt Nam</p>");
+  g_assert_cmpint (report->legacy_detected, ==, TOA_VN_ENCODING_VNI);
+  g_assert_cmpuint (report->legacy_chars[TOA_VN_ENCODING_VNI], ==, 14);
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -264,6 +359,10 @@ main (int   argc,
   g_test_add_func ("/html-import/input-decoding", test_input_decoding);
   g_test_add_func ("/html-import/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/html-import/invalid-utf8-translated", test_invalid_utf8_translated);
+  g_test_add_func ("/html-import/legacy-fonts", test_legacy_fonts);
+  g_test_add_func ("/html-import/legacy-detected", test_legacy_detected);
+  g_test_add_func ("/html-import/legacy-plain-text", test_legacy_plain_text);
+  g_test_add_func ("/html-import/unicode-untouched", test_unicode_untouched);
   g_test_add_func ("/html-import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-import/plain-text", test_plain_text);
   g_test_add_func ("/html-import/sanitize-repairs", test_sanitize_repairs);

@@ -418,8 +418,10 @@ toa_plain_text_import (const char       *data,
   result_report->legacy_detected = detected;
   if (detected != TOA_VN_ENCODING_UNICODE)
     {
+      g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
       converted = toa_vn_legacy_to_unicode (text, detected, FALSE);
-      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      for (const char *p = text; *p != '\0' && g_strcmp0 (converted, nfc) != 0; p = g_utf8_next_char (p))
         result_report->legacy_chars[detected] += g_utf8_get_char (p) >= 0x80;
     }
   markup = toa_body_from_plain_text (converted != NULL ? converted : text);

@@ -69,8 +69,13 @@ convert_text (xmlNodePtr       text,
 {
   g_autofree char *converted = toa_vn_legacy_to_unicode ((const char *) text->content,
                                                          encoding, upper_case);
+  g_autofree char *nfc = g_utf8_normalize ((const char *) text->content, -1, G_NORMALIZE_NFC);
 
   if (converted == NULL)
+    return;
+  /* Unicode text under a legacy font comes back only normalised: nothing
+   * was converted, nothing to report. */
+  if (g_strcmp0 (converted, nfc) == 0)
     return;
   report->legacy_chars[encoding] += count_non_ascii ((const char *) text->content);
   xmlNodeSetContent (text, NULL);
