@@ -46,6 +46,10 @@ test_structure (void)
     { "<p><b>a<strong>b</strong></b><i>c</i><em>d</em><u>e</u><s>f</s><strike>g</strike><del>h</del>"
       "<sub>2</sub><sup>3</sup><span style=\"color:red\">i</span><font color=red>j</font></p>",
       "<p><strong>ab</strong><em>c</em><em>d</em><u>e</u><s>f</s><s>g</s><s>h</s><sub>2</sub><sup>3</sup>ij</p>" },
+    /* formatting around paragraphs gives way to the paragraphs */
+    { "<b><p>a</p><p>b</p></b>", "<p>a</p><p>b</p>" },
+    { "<p>a <span style=\"font-weight:bold\">b <i style=\"font-style:normal\">c</i></span></p>",
+      "<p>a <strong>b <em>c</em></strong></p>" },
     /* headings */
     { "<h1>A</h1><h2>B</h2><h3>C</h3><h4>D</h4><h5>E</h5><h6>F</h6>",
       "<h2>A</h2><h2>B</h2><h3>C</h3><h4>D</h4><h4>E</h4><h4>F</h4>" },

@@ -120,6 +120,30 @@ test_word_numbered_heading (void)
   g_assert_cmpstr (body, ==, "<p>x</p><h2>1. Mở đầu</h2>");
 }
 
+/* Google Docs wraps the whole paste in <b style="font-weight:normal"> and
+ * formats with CSS on spans. */
+static void
+test_google_docs (void)
+{
+  static const char input[] =
+    "<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1a2b3c4d-7fff\">"
+    "<p dir=\"ltr\" style=\"line-height:1.38;margin-top:0pt;margin-bottom:0pt;\">"
+    "<span style=\"font-size:11pt;font-family:Arial;color:#000000;font-weight:700;font-style:normal;"
+    "text-decoration:none;vertical-align:baseline;white-space:pre-wrap;\">Đậm</span>"
+    "<span style=\"font-size:11pt;font-family:Arial;font-weight:400;font-style:normal;"
+    "text-decoration:none;vertical-align:baseline;white-space:pre-wrap;\"> thường </span>"
+    "<span style=\"font-weight:400;font-style:italic;text-decoration:underline;\">nghiêng</span>"
+    "<span style=\"vertical-align:super;\">2</span></p><br>"
+    "<ul style=\"margin-top:0;margin-bottom:0;padding-inline-start:48px;\">"
+    "<li dir=\"ltr\" style=\"list-style-type:disc;font-size:11pt;\" aria-level=\"1\">"
+    "<p dir=\"ltr\" role=\"presentation\"><span style=\"font-weight:400;\">Mục một</span></p></li></ul></b>";
+  g_autofree char *body = toa_html_import (input, strlen (input), NULL, NULL, NULL);
+
+  g_assert_cmpstr (body, ==,
+                   "<p><strong>Đậm</strong> thường <em><u>nghiêng</u></em><sup>2</sup></p>"
+                   "<ul><li>Mục một</li></ul>");
+}
+
 static void
 test_loofah_msword (void)
 {
@@ -160,6 +184,7 @@ main (int   argc,
   g_test_add_func ("/word-paste/libreoffice-clipboard", test_libreoffice_clipboard);
   g_test_add_func ("/word-paste/word-saved-html", test_word_saved_html);
   g_test_add_func ("/word-paste/word-numbered-heading", test_word_numbered_heading);
+  g_test_add_func ("/word-paste/google-docs", test_google_docs);
   g_test_add_func ("/word-paste/loofah-msword", test_loofah_msword);
 
   return g_test_run ();

@@ -497,17 +497,108 @@ has_ancestor (xmlNodePtr  node,
   return FALSE;
 }
 
+static const char * const block_elements[] = {
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "li", "dl",
+  "table", "tr", "td", "th", "blockquote", "figure", "section", "article",
+  "header", "footer", "main", "aside", "nav", "center", "pre", "address",
+  NULL
+};
+
+static gboolean
+has_block_descendant (xmlNodePtr node)
+{
+  for (xmlNodePtr n = node->children; n != NULL; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || name_in (n->name, dropped_subtrees))
+        continue;
+      if (name_in (n->name, block_elements) || has_block_descendant (n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Wraps the children of @node in the formatting elements @names (those
+ * not already in effect) inside the current inline content. Formatting
+ * around whole paragraphs is dropped instead: keeping the paragraphs
+ * apart matters more than keeping them bold. */
+static void
+process_formatted (Context            *ctx,
+                   xmlNodePtr          node,
+                   const char * const *names)
+{
+  xmlNodePtr parent;
+
+  if (names[0] == NULL || (ctx->kind != CTX_INLINE && has_block_descendant (node)))
+    {
+      process_children (ctx, node);
+      return;
+    }
+  parent = inline_parent (ctx);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!has_ancestor (parent, names[i]))
+      parent = new_element (ctx->san, parent, names[i]);
+  process_inline_children (ctx, parent, node);
+}
+
+static gboolean
+css_value_in (xmlNodePtr          node,
+              const char         *property,
+              const char * const *values)
+{
+  g_autofree char *style = (char *) xmlGetProp (node, BAD_CAST "style");
+  g_autofree char *value = toa_css_get_property (style, property);
+  g_autofree char *lower = value != NULL ? g_ascii_strdown (value, -1) : NULL;
+
+  for (guint i = 0; lower != NULL && values[i] != NULL; i++)
+    if (strstr (lower, values[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 process_format (Context    *ctx,
                 xmlNodePtr  node,
                 const char *name)
 {
-  xmlNodePtr parent = inline_parent (ctx);
+  static const char * const not_bold[] = { "normal", "400", "300", "lighter", NULL };
+  const char *names[] = { name, NULL };
 
-  /* <strong> inside <strong> says nothing more. */
-  if (!has_ancestor (parent, name))
-    parent = new_element (ctx->san, parent, name);
-  process_inline_children (ctx, parent, node);
+  /* Google Docs wraps a whole paste in <b style="font-weight:normal">. */
+  if (g_strcmp0 (name, "strong") == 0 && css_value_in (node, "font-weight", not_bold))
+    names[0] = NULL;
+  process_formatted (ctx, node, names);
+}
+
+/* <span>, <font> and the like are unwrapped, keeping the formatting their
+ * style gives (Google Docs and web pages bold with CSS, not <b>). */
+static void
+process_styled (Context    *ctx,
+                xmlNodePtr  node)
+{
+  static const char * const bold[] = { "bold", "600", "700", "800", "900", NULL };
+  static const char * const italic[] = { "italic", "oblique", NULL };
+  static const char * const underline[] = { "underline", NULL };
+  static const char * const strike[] = { "line-through", NULL };
+  static const char * const super[] = { "super", NULL };
+  static const char * const sub[] = { "sub", NULL };
+  const char *names[7] = { NULL };
+  guint n = 0;
+
+  if (css_value_in (node, "font-weight", bold))
+    names[n++] = "strong";
+  if (css_value_in (node, "font-style", italic))
+    names[n++] = "em";
+  if (css_value_in (node, "text-decoration", underline) ||
+      css_value_in (node, "text-decoration-line", underline))
+    names[n++] = "u";
+  if (css_value_in (node, "text-decoration", strike) ||
+      css_value_in (node, "text-decoration-line", strike))
+    names[n++] = "s";
+  if (css_value_in (node, "vertical-align", super))
+    names[n++] = "sup";
+  else if (css_value_in (node, "vertical-align", sub))
+    names[n++] = "sub";
+  process_formatted (ctx, node, names);
 }
 
 static void
@@ -983,7 +1074,7 @@ process_element (Context    *ctx,
   else if (name_in (name, block_containers))
     process_container (ctx, node);
   else
-    process_children (ctx, node);   /* span, font, …: unwrapped */
+    process_styled (ctx, node);   /* span, font, …: unwrapped */
 }
 
 static void
