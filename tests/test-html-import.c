@@ -46,6 +46,10 @@ test_structure (void)
     { "<p><b>a<strong>b</strong></b><i>c</i><em>d</em><u>e</u><s>f</s><strike>g</strike><del>h</del>"
       "<sub>2</sub><sup>3</sup><span style=\"color:red\">i</span><font color=red>j</font></p>",
       "<p><strong>ab</strong><em>c</em><em>d</em><u>e</u><s>f</s><s>g</s><s>h</s><sub>2</sub><sup>3</sup>ij</p>" },
+    /* only a real CF_HTML header is skipped */
+    { "Version: 2\nStatus: draft\n<p>x</p>", "<p>Version: 2 Status: draft</p><p>x</p>" },
+    { "Version:0.9\nStartHTML:00000097\nEndHTML:00000150\nSourceURL:https://a/b:c\n<b>x</b>",
+      "<p><strong>x</strong></p>" },
     /* formatting around paragraphs gives way to the paragraphs */
     { "<b><p>a</p><p>b</p></b>", "<p>a</p><p>b</p>" },
     { "<p>a <span style=\"font-weight:bold\">b <i style=\"font-style:normal\">c</i></span></p>",

@@ -20,21 +20,34 @@
 
 /* The Windows clipboard prefixes HTML with "Version:0.9\nStartHTML:…"
  * lines. Their byte offsets no longer hold once line ends are
- * normalised, so the header lines themselves are skipped. */
+ * normalised, so the header lines themselves are skipped, and only lines
+ * with CF_HTML's own keys: a pasted text that starts "Version: 2" keeps
+ * every line. */
+static gboolean
+is_cf_html_line (const char *line)
+{
+  static const char * const keys[] = {
+    "Version:", "StartHTML:", "EndHTML:", "StartFragment:", "EndFragment:",
+    "StartSelection:", "EndSelection:", "SourceURL:",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_has_prefix (line, keys[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 skip_cf_html_header (const char *html)
 {
   const char *p = html;
 
-  if (!g_str_has_prefix (p, "Version:"))
+  if (!g_str_has_prefix (html, "Version:") || strstr (html, "\nStartHTML:") == NULL)
     return html;
-  while (*p != '\0' && *p != '<')
+  while (is_cf_html_line (p))
     {
       const char *end = strchr (p, '\n');
-      const char *colon = strchr (p, ':');
 
-      if (colon == NULL || (end != NULL && colon > end))
-        break;
       if (end == NULL)
         return p + strlen (p);
       p = end + 1;
