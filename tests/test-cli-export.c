@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -224,6 +225,106 @@ test_atom_feed (Fixture       *f,
   g_assert_nonnull (strstr (feed, "Khảo sát cụm công nghiệp Ninh Xuân"));
 }
 
+static char *
+show_field (Fixture    *f,
+            const char *id,
+            const char *field)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_cmpint (toa_test_cli (f->db, NULL, &f->out, &f->err, "--json", "article", "show", id, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  return g_strdup (json_object_get_string_member_with_default (object, field, NULL));
+}
+
+/* export XML → import → the new draft has exactly the same content. */
+static void
+test_import_article_xml (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->out_dir, "article-1.xml", NULL);
+  const char *fields[] = { "title", "lead", "body", "byline", "category", NULL };
+
+  approve (f);
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "xml", "--out", f->out_dir), ==, 0);
+  g_assert_cmpint (CLI (f, "nguyen", "import", xml), ==, 0);
+  g_assert_cmpstr (f->out, ==, "2\n");
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *original = show_field (f, "1", fields[i]);
+      g_autofree char *imported = show_field (f, "2", fields[i]);
+
+      g_assert_nonnull (original);
+      g_assert_cmpstr (imported, ==, original);
+    }
+  {
+    g_autofree char *status = show_field (f, "2", "status");
+    g_assert_cmpstr (status, ==, "draft");
+  }
+}
+
+static void
+test_import_own_page (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *page = g_build_filename (f->out_dir, "article-1.html", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *body = NULL;
+
+  approve (f);
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "--format", "page", "--out", f->out_dir), ==, 0);
+  g_assert_cmpint (CLI (f, "nguyen", "import", page), ==, 0);
+  title = show_field (f, "2", "title");
+  lead = show_field (f, "2", "lead");
+  byline = show_field (f, "2", "byline");
+  body = show_field (f, "2", "body");
+  g_assert_cmpstr (title, ==, "Khảo sát cụm công nghiệp Ninh Xuân");
+  g_assert_cmpstr (lead, ==, "Sáng ngày 20/11/2026, Sở Công Thương khảo sát cụm công nghiệp.");
+  g_assert_cmpstr (byline, ==, "Đỗ Nguyên - P. QLCN");
+  g_assert_cmpstr (body, ==, "<p>Đoàn công tác đã khảo sát cụm công nghiệp Ninh Xuân.</p>"
+                             "<p>Kết quả cho thấy tỷ lệ lấp đầy đạt 72%.</p>");
+}
+
+static void
+test_import_hostile_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hostile.html", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<html><head><title>Thông báo <script>x()</script></title></head>"
+                                      "<body><h1 onclick=\"steal()\">Thông báo lịch tiếp dân</h1>"
+                                      "<p>Lịch <a href=\"javascript:alert(1)\">tiếp dân</a> tháng 12.</p>"
+                                      "<script>document.cookie</script><img src=x onerror=alert(1)>"
+                                      "<!--><img src=x onerror=alert(2)>--></body></html>", -1, NULL));
+  g_assert_cmpint (CLI (f, "nguyen", "import", path), ==, 0);
+  title = show_field (f, "2", "title");
+  body = show_field (f, "2", "body");
+  g_assert_cmpstr (title, ==, "Thông báo lịch tiếp dân");
+  g_assert_cmpstr (body, ==, "<p>Lịch tiếp dân tháng 12.</p>");
+}
+
+static void
+test_import_xxe_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "xxe.xml", NULL);
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<!DOCTYPE article [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                                      "<article><content><title>&x;</title></content></article>\n", -1, NULL));
+  g_assert_cmpint (CLI (f, "nguyen", "import", path), ==, 6);
+  g_assert_null (strstr (f->err, "root:"));
+  g_assert_cmpint (CLI (f, NULL, "article", "show", "2"), ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -237,6 +338,10 @@ main (int    argc,
   ADD ("/cli-export/every-format", test_every_format);
   ADD ("/cli-export/bundle-verify", test_bundle_verify);
   ADD ("/cli-export/atom-feed", test_atom_feed);
+  ADD ("/cli-export/import-article-xml", test_import_article_xml);
+  ADD ("/cli-export/import-own-page", test_import_own_page);
+  ADD ("/cli-export/import-hostile-page", test_import_hostile_page);
+  ADD ("/cli-export/import-xxe-refused", test_import_xxe_refused);
 #undef ADD
 
   return g_test_run ();

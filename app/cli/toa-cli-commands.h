@@ -55,5 +55,6 @@ int toa_cli_workflow  (ToaCliGlobal *global, int argc, char **argv);
 /* toa-cli-export.c */
 int toa_cli_export    (ToaCliGlobal *global, int argc, char **argv);
 int toa_cli_verify    (ToaCliGlobal *global, int argc, char **argv);
+int toa_cli_import    (ToaCliGlobal *global, int argc, char **argv);
 
 G_END_DECLS

@@ -8,8 +8,10 @@
 #include <stdio.h>
 
 #include "toa-cli-commands.h"
+#include "toa-article-xml.h"
 #include "toa-export-bundle.h"
 #include "toa-export-newsml.h"
+#include "toa-page-import.h"
 #include "toa-store-export.h"
 
 static gboolean
@@ -212,5 +214,104 @@ toa_cli_verify (ToaCliGlobal  *global,
     printf (g_dngettext (GETTEXT_PACKAGE, "Bundle is intact: %u article, every file matches its SHA-256\n",
                          "Bundle is intact: %u articles, every file matches its SHA-256\n", n_articles),
             n_articles);
+  return TOA_CLI_EXIT_OK;
+}
+
+/* Article XML starts with its declaration or root; anything else is read
+ * as an HTML page. */
+static gboolean
+looks_like_article_xml (const char *data,
+                        gsize       len)
+{
+  g_autofree char *head = g_strndup (data, MIN (len, 512));
+  const char *p = head;
+
+  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
+    p += 3;
+  while (g_ascii_isspace (*p))
+    p++;
+  return g_str_has_prefix (p, "<?xml") || g_str_has_prefix (p, "<article");
+}
+
+static ToaArticleContent *
+read_import_file (const char  *path,
+                  char       **office,
+                  GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(ToaImportReport) report = NULL;
+  ToaArticleContent *content;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, error))
+    return NULL;
+  if (looks_like_article_xml (data, len))
+    {
+      g_autoptr(ToaExportArticle) article = toa_article_xml_read (data, len, error);
+
+      if (article == NULL)
+        return NULL;
+      *office = g_strdup (article->office_code);
+      return toa_article_content_copy (article->content);
+    }
+
+  content = toa_html_page_import (data, len, &report, error);
+  if (content != NULL && report != NULL && !toa_import_report_is_empty (report))
+    {
+      g_autofree char *summary = toa_import_report_to_string (report);
+
+      fprintf (stderr, "toasoan-cli: %s\n", summary);
+    }
+  return content;
+}
+
+int
+toa_cli_import (ToaCliGlobal  *global,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *office = NULL;
+  g_autofree char *file_office = NULL;
+  GOptionEntry entries[] = {
+    { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Office of the new draft (default: yours)"), "CODE" },
+    { NULL }
+  };
+  g_autoptr(ToaStore) store = NULL;
+  g_autoptr(ToaUser) user = NULL;
+  g_autoptr(ToaArticleContent) content = NULL;
+  GError *error = NULL;
+  const char *target_office;
+  gint64 id;
+  int status;
+
+  if (!toa_cli_parse ("FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return toa_cli_usage_error (_("Usage: toasoan-cli import FILE [--office CODE]"));
+
+  content = read_import_file (argv[1], &file_office, &error);
+  if (content == NULL)
+    return toa_cli_fail (error);
+  store = toa_cli_open_store (global, &error);
+  user = store != NULL ? toa_store_get_user (store, toa_cli_actor (global), &error) : NULL;
+  if (user == NULL)
+    return toa_cli_fail (error);
+
+  target_office = office != NULL ? office : user->office != NULL ? user->office : file_office;
+  id = toa_store_create_article (store, target_office, content, user->login, &error);
+  if (id <= 0)
+    return toa_cli_fail (error);
+  if (global->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      json_builder_end_object (builder);
+      toa_cli_print_json (builder);
+    }
+  else
+    printf ("%lld\n", (long long) id);
   return TOA_CLI_EXIT_OK;
 }

@@ -36,6 +36,7 @@ static const ToaCliCommand commands[] = {
   /* Exports (toa-cli-export.c). */
   { "export", toa_cli_export, N_("export ID… --format xml|fragment|page|liferay|newsml|bundle --out DIR [--preview]\n"
                                  "  export --feed atom --out FILE") },
+  { "import", toa_cli_import, N_("import FILE [--office CODE]             article XML or an HTML page → a new draft") },
   { "verify", toa_cli_verify, N_("verify BUNDLE                           check a bundle against its manifest") },
   { NULL, NULL, NULL },
 };
