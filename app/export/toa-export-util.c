@@ -221,5 +221,10 @@ toa_export_format_time (GDateTime *time)
   if (time == NULL)
     return NULL;
   utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Not g_date_time_format()'s %Y: it writes year 337 as "337", which
+   * xsd:dateTime refuses (found by fuzzing the article XML import). */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
