@@ -140,6 +140,8 @@ static const struct
   { "deep-nesting", "<div><div><div><div><div><b><i><u><s><sub><sup>x</sup></sub></s></u></i></b></div></div></div></div></div>" },
   { "entity-lt", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" },
   { "unclosed", "<p>a<b>b<i>c<table><tr><td>d" },
+  /* found by fuzzing: TCVN3 under a broken tag beside VNI text */
+  { "mixed-legacy", "<p><span styl<o:p>nt-family:.VnTime\">C\303\251ng ho\302\265</span> <font face=\"i\025\012\035\000Pa\000\000g ho\302\265</span> <font face=\"VNI-Times\">Vie\303\244t~/font></\">Vies\">Vie\303\244t~/font></\">Vie\303\244t~/font></p>" },
   { "base-href", "<base href=\"javascript:alert(1)//\"><a href=\"x\">x</a>" },
 };
 

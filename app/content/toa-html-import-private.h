@@ -31,15 +31,23 @@ void           toa_word_convert_tree      (xmlNodePtr        root,
 char          *toa_css_get_property       (const char       *style,
                                            const char       *property);
 
-/* toa-html-legacy.c: legacy Vietnamese text (by font, or detected). */
-void           toa_legacy_convert_tree    (xmlNodePtr        root,
+/* toa-html-legacy.c: legacy Vietnamese text, by font on the parsed tree,
+ * detected on the sanitized one. Converted text nodes carry a mark that
+ * the sanitizer keeps (it never merges marked with unmarked text). */
+void           toa_legacy_convert_fonts   (xmlNodePtr        root,
                                            ToaImportReport  *report);
+void           toa_legacy_detect_tree     (xmlNodePtr        body,
+                                           ToaImportReport  *report);
+void           toa_legacy_mark_converted  (xmlNodePtr        text);
+gboolean       toa_legacy_is_converted    (xmlNodePtr        text);
 
 /* toa-sanitize.c: the allowlist. Returns a <body> element (in a new
  * document, free with xmlFreeDoc (node->doc)) holding only allowlisted
- * elements, attributes and text. */
+ * elements, attributes and text. toa_sanitize_merge_text() then joins
+ * adjacent text nodes, marked or not, before serializing. */
 xmlNodePtr     toa_sanitize_tree          (xmlNodePtr        root,
                                            ToaImportReport  *report);
+void           toa_sanitize_merge_text    (xmlNodePtr        body);
 
 /* toa-body-serializer.c: writes the children of a sanitized <body> as the
  * canonical body: whitespace collapsed, text NFC, only the escapes XML

@@ -53,6 +53,10 @@ toa_import_report_copy (const ToaImportReport *report)
   return g_memdup2 (report, sizeof *report);
 }
 
+/**
+ * toa_import_report_free:
+ * @report: (nullable) (transfer full): a report
+ */
 void
 toa_import_report_free (ToaImportReport *report)
 {
@@ -311,8 +315,11 @@ import_clean_utf8 (const char       *text,
   if (root != NULL && source == TOA_HTML_SOURCE_WORD)
     toa_word_convert_tree (root, report);
   if (root != NULL && convert_legacy)
-    toa_legacy_convert_tree (root, report);
+    toa_legacy_convert_fonts (root, report);
   body = toa_sanitize_tree (root, report);
+  if (convert_legacy)
+    toa_legacy_detect_tree (body, report);
+  toa_sanitize_merge_text (body);
   result = toa_body_serialize (body);
   xmlFreeDoc (body->doc);
   if (doc != NULL)
@@ -400,10 +407,8 @@ toa_plain_text_import (const char       *data,
                        GError          **error)
 {
   g_autofree char *text = NULL;
-  g_autofree char *converted = NULL;
   g_autofree char *markup = NULL;
   ToaImportReport *result_report;
-  ToaVnEncoding detected;
   char *body;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -413,21 +418,11 @@ toa_plain_text_import (const char       *data,
   text = decode_input (data != NULL ? data : "", len, declared_charset, error);
   if (text == NULL)
     return NULL;
+  /* The markup is ours; the pipeline takes out characters XML refuses,
+   * judges legacy text as for HTML and writes the canonical form. */
+  markup = toa_body_from_plain_text (text);
   result_report = toa_import_report_new ();
-  detected = toa_vn_detect_legacy (text);
-  result_report->legacy_detected = detected;
-  if (detected != TOA_VN_ENCODING_UNICODE)
-    {
-      g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-
-      converted = toa_vn_legacy_to_unicode (text, detected, FALSE);
-      for (const char *p = text; *p != '\0' && g_strcmp0 (converted, nfc) != 0; p = g_utf8_next_char (p))
-        result_report->legacy_chars[detected] += g_utf8_get_char (p) >= 0x80;
-    }
-  markup = toa_body_from_plain_text (converted != NULL ? converted : text);
-  /* The markup is ours, but the text may hold characters XML refuses;
-   * the sanitizer takes them out and writes the canonical form. */
-  body = import_clean_utf8 (markup, FALSE, result_report, NULL);
+  body = import_clean_utf8 (markup, TRUE, result_report, NULL);
   /* Plain text nests nothing: the parse cannot fail. */
   g_assert (body != NULL);
   result_report->word_cleanup = FALSE;

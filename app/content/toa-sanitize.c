@@ -238,18 +238,64 @@ last_content_child (xmlNodePtr parent)
   return NULL;
 }
 
+/* libxml2's xmlAddChild() and xmlAddPrevSibling() merge adjacent text
+ * nodes; text converted from a legacy font must stay apart from other
+ * text until detection has run, so text is linked by hand. */
+static void
+link_text_last (xmlNodePtr parent,
+                xmlNodePtr text)
+{
+  text->parent = parent;
+  text->doc = parent->doc;
+  text->prev = parent->last;
+  text->next = NULL;
+  if (parent->last != NULL)
+    parent->last->next = text;
+  else
+    parent->children = text;
+  parent->last = text;
+}
+
+static void
+link_before (xmlNodePtr ref,
+             xmlNodePtr node)
+{
+  node->parent = ref->parent;
+  node->prev = ref->prev;
+  node->next = ref;
+  if (ref->prev != NULL)
+    ref->prev->next = node;
+  else
+    ref->parent->children = node;
+  ref->prev = node;
+}
+
+static gboolean
+same_text_kind (xmlNodePtr a,
+                xmlNodePtr b)
+{
+  return a->type == XML_TEXT_NODE && b->type == XML_TEXT_NODE &&
+         toa_legacy_is_converted (a) == toa_legacy_is_converted (b);
+}
+
 static void
 append_text (xmlNodePtr  parent,
-             const char *text)
+             xmlNodePtr  source)
 {
-  g_autofree char *clean = clean_text (text);
+  g_autofree char *clean = clean_text ((const char *) source->content);
+  xmlNodePtr text;
 
   if (clean[0] == '\0')
     return;
-  if (parent->last != NULL && parent->last->type == XML_TEXT_NODE)
-    xmlNodeAddContent (parent->last, BAD_CAST clean);
-  else
-    xmlAddChild (parent, xmlNewDocText (parent->doc, BAD_CAST clean));
+  if (parent->last != NULL && same_text_kind (parent->last, source))
+    {
+      xmlNodeAddContent (parent->last, BAD_CAST clean);
+      return;
+    }
+  text = xmlNewDocText (parent->doc, BAD_CAST clean);
+  if (toa_legacy_is_converted (source))
+    toa_legacy_mark_converted (text);
+  link_text_last (parent, text);
 }
 
 /* A line break between two blocks flattened into inline content; none at
@@ -1093,7 +1139,7 @@ process_node (Context    *ctx,
         break;
       if (ctx->kind != CTX_INLINE && ctx->implied == NULL && is_blank ((const char *) node->content))
         break;
-      append_text (inline_parent (ctx), (const char *) node->content);
+      append_text (inline_parent (ctx), node);
       break;
     default:
       /* Comments, processing instructions, CDATA: never content. */
@@ -1119,7 +1165,7 @@ unwrap (xmlNodePtr node)
       xmlNodePtr child = node->children;
 
       xmlUnlinkNode (child);
-      child = xmlAddPrevSibling (node, child);
+      link_before (node, child);
     }
   xmlUnlinkNode (node);
   xmlFreeNode (node);
@@ -1134,19 +1180,37 @@ is_inline_format (xmlNodePtr node)
 }
 
 /* Adjacent text nodes become one so that NFC sees the whole run, as it
- * will when the serialized body is read again. */
+ * will when the serialized body is read again. Until legacy detection
+ * has run, only text of the same kind is merged. */
 static void
-merge_text (xmlNodePtr node)
+merge_text (xmlNodePtr node,
+            gboolean   any_kind)
 {
   xmlNodePtr n = node->children;
 
   while (n != NULL && n->next != NULL)
     {
-      if (n->type == XML_TEXT_NODE && n->next->type == XML_TEXT_NODE)
+      if (any_kind ? (n->type == XML_TEXT_NODE && n->next->type == XML_TEXT_NODE)
+                   : same_text_kind (n, n->next))
         xmlTextMerge (n, n->next);
       else
         n = n->next;
     }
+}
+
+/**
+ * toa_sanitize_merge_text:
+ * @body: a sanitized body
+ *
+ * Joins every run of adjacent text nodes, converted or not.
+ */
+void
+toa_sanitize_merge_text (xmlNodePtr body)
+{
+  for (xmlNodePtr n = body->children; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE)
+      toa_sanitize_merge_text (n);
+  merge_text (body, TRUE);
 }
 
 /* Removes what holds no text: empty paragraphs, items, lists, tables;
@@ -1172,7 +1236,7 @@ prune (xmlNodePtr node)
           xmlFreeNode (n);
         }
     }
-  merge_text (node);
+  merge_text (node, FALSE);
 }
 
 xmlNodePtr
