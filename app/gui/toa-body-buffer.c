@@ -20,95 +20,11 @@
 /* Inline elements, in the order they nest when several start together. */
 static const char * const inline_elements[] = { "a", "strong", "em", "u", "s", "sub", "sup" };
 
-/* ToaScaledPaintable: shows a photo no wider than the text column. */
-
-#define TOA_TYPE_SCALED_PAINTABLE (toa_scaled_paintable_get_type ())
-G_DECLARE_FINAL_TYPE (ToaScaledPaintable, toa_scaled_paintable, TOA, SCALED_PAINTABLE, GObject)
-
-struct _ToaScaledPaintable
-{
-  GObject       parent_instance;
-  GdkPaintable *child;
-  int           width;
-  int           height;
-};
-
-static void toa_scaled_paintable_iface_init (GdkPaintableInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (ToaScaledPaintable, toa_scaled_paintable, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, toa_scaled_paintable_iface_init))
-
-static void
-toa_scaled_paintable_snapshot (GdkPaintable *paintable,
-                               GdkSnapshot  *snapshot,
-                               double        width,
-                               double        height)
-{
-  ToaScaledPaintable *self = TOA_SCALED_PAINTABLE (paintable);
-
-  gdk_paintable_snapshot (self->child, snapshot, width, height);
-}
-
-static int
-toa_scaled_paintable_get_width (GdkPaintable *paintable)
-{
-  return TOA_SCALED_PAINTABLE (paintable)->width;
-}
-
-static int
-toa_scaled_paintable_get_height (GdkPaintable *paintable)
-{
-  return TOA_SCALED_PAINTABLE (paintable)->height;
-}
-
-static void
-toa_scaled_paintable_iface_init (GdkPaintableInterface *iface)
-{
-  iface->snapshot = toa_scaled_paintable_snapshot;
-  iface->get_intrinsic_width = toa_scaled_paintable_get_width;
-  iface->get_intrinsic_height = toa_scaled_paintable_get_height;
-}
-
-static void
-toa_scaled_paintable_finalize (GObject *object)
-{
-  g_clear_object (&TOA_SCALED_PAINTABLE (object)->child);
-  G_OBJECT_CLASS (toa_scaled_paintable_parent_class)->finalize (object);
-}
-
-static void
-toa_scaled_paintable_class_init (ToaScaledPaintableClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = toa_scaled_paintable_finalize;
-}
-
-static void
-toa_scaled_paintable_init (ToaScaledPaintable *self)
-{
-}
-
-static GdkPaintable *
-scale_paintable (GdkPaintable *child)
-{
-  ToaScaledPaintable *self = g_object_new (TOA_TYPE_SCALED_PAINTABLE, NULL);
-  int width = gdk_paintable_get_intrinsic_width (child);
-  int height = gdk_paintable_get_intrinsic_height (child);
-
-  self->child = child;
-  if (width <= 0 || height <= 0)
-    {
-      width = 64;
-      height = 64;
-    }
-  if (width > MAX_IMAGE_WIDTH)
-    {
-      height = MAX (1, height * MAX_IMAGE_WIDTH / width);
-      width = MAX_IMAGE_WIDTH;
-    }
-  self->width = width;
-  self->height = height;
-  return GDK_PAINTABLE (self);
-}
+/* Pictures are not GtkTextBuffer paintables: inserting one is not
+ * recorded by the buffer's undo history, which then undoes the wrong
+ * characters. A picture is a plain U+FFFC character (undoable like any
+ * text) whose data tag holds the picture; ToaBodyView draws it in the
+ * space the tag reserves above the line. */
 
 static GdkPaintable *
 placeholder_paintable (void)
@@ -121,6 +37,26 @@ placeholder_paintable (void)
                                      "image-x-generic-symbolic", NULL, 96, 1,
                                      GTK_TEXT_DIR_NONE, 0);
   return GDK_PAINTABLE (icon);
+}
+
+/* The size a picture is shown at: no wider than the text column. */
+static void
+picture_size (GdkPaintable *picture,
+              int          *width,
+              int          *height)
+{
+  *width = gdk_paintable_get_intrinsic_width (picture);
+  *height = gdk_paintable_get_intrinsic_height (picture);
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = 96;
+      *height = 96;
+    }
+  if (*width > MAX_IMAGE_WIDTH)
+    {
+      *height = MAX (1, *height * MAX_IMAGE_WIDTH / *width);
+      *width = MAX_IMAGE_WIDTH;
+    }
 }
 
 /* Tags */
@@ -197,7 +133,7 @@ toa_body_buffer_setup (GtkTextBuffer *buffer)
   add_block_tag (table, "figure", "justification", GTK_JUSTIFY_CENTER, "pixels-above-lines", 8, NULL);
   add_block_tag (table, "figcaption", "justification", GTK_JUSTIFY_CENTER, "style", PANGO_STYLE_ITALIC,
                  "scale", 0.92, "pixels-below-lines", 14, NULL);
-  add_block_tag (table, "table", "pixels-above-lines", 8, "pixels-below-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "table-head", "weight", PANGO_WEIGHT_BOLD, NULL);
 
   add_inline_tag (table, "strong", "weight", PANGO_WEIGHT_BOLD, NULL);
   add_inline_tag (table, "em", "style", PANGO_STYLE_ITALIC, NULL);
@@ -241,6 +177,21 @@ const char *
 toa_body_tag_get_href (GtkTextTag *tag)
 {
   return g_object_get_data (G_OBJECT (tag), "toa-href");
+}
+
+/* Whether @iter is on a picture's character. */
+gboolean
+toa_body_iter_is_picture (const GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = NULL;
+
+  if (gtk_text_iter_get_char (iter) != OBJECT_UNICHAR)
+    return FALSE;
+  tags = gtk_text_iter_get_tags (iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    if (g_object_get_data (G_OBJECT (l->data), "toa-picture") != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -654,27 +605,81 @@ write_table_node (GString     *out,
   return TRUE;
 }
 
+/* Shows a table as read-only rows of text, cells separated by a bar. */
+static void
+insert_table_rows (Loader     *loader,
+                   xmlNodePtr  parent,
+                   gboolean   *first_row)
+{
+  for (xmlNodePtr node = parent->children; node != NULL; node = node->next)
+    {
+      gboolean first_cell = TRUE;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (node, "tr"))
+        {
+          insert_table_rows (loader, node, first_row);
+          continue;
+        }
+      if (!*first_row)
+        gtk_text_buffer_insert (loader->buffer, loader->iter, "\n", 1);
+      *first_row = FALSE;
+      for (xmlNodePtr cell = node->children; cell != NULL; cell = cell->next)
+        {
+          g_autofree xmlChar *content = NULL;
+          GtkTextIter begin;
+          int offset;
+
+          if (cell->type != XML_ELEMENT_NODE)
+            continue;
+          if (!first_cell)
+            gtk_text_buffer_insert (loader->buffer, loader->iter, "  \u2502  ", -1);
+          first_cell = FALSE;
+          content = xmlNodeGetContent (cell);
+          g_strdelimit ((char *) content, "\r\n", ' ');
+          offset = gtk_text_iter_get_offset (loader->iter);
+          gtk_text_buffer_insert (loader->buffer, loader->iter, (const char *) content, -1);
+          gtk_text_buffer_get_iter_at_offset (loader->buffer, &begin, offset);
+          if (is_element (cell, "th"))
+            gtk_text_buffer_apply_tag_by_name (loader->buffer, "table-head", &begin, loader->iter);
+        }
+    }
+}
+
+static GtkTextTag *
+table_tag (GtkTextBuffer *buffer,
+           char          *markup)
+{
+  GtkTextTag *tag = data_tag (buffer, "table-data", "toa-table", markup);
+  GdkRGBA shade = { 0.5, 0.5, 0.5, 0.10 };
+
+  /* Tables are kept, not edited: typing inside would be lost on saving. */
+  g_object_set (tag, "editable", FALSE, "paragraph-background-rgba", &shade,
+                "left-margin", 36, "pixels-below-lines", 2, NULL);
+  return tag;
+}
+
 static gboolean
 load_table (Loader      *loader,
             xmlNodePtr   node,
             GError     **error)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  GtkTextChildAnchor *anchor;
   GtkTextIter begin;
-  GtkTextTag *tag;
+  gboolean first_row = TRUE;
 
   if (!write_table_node (markup, node, error))
     return FALSE;
 
   begin_line (loader);
-  anchor = gtk_text_buffer_create_child_anchor (loader->buffer, loader->iter);
+  insert_table_rows (loader, node, &first_row);
+  if (first_row)
+    gtk_text_buffer_insert (loader->buffer, loader->iter, OBJECT_CHAR, -1);
   gtk_text_buffer_get_iter_at_offset (loader->buffer, &begin, loader->line_start);
-  tag = data_tag (loader->buffer, "table-data", "toa-table", g_strdup (markup->str));
-  gtk_text_buffer_apply_tag (loader->buffer, tag, &begin, loader->iter);
-  end_line (loader, named_tag (loader->buffer, "table"), NULL);
-  if (loader->hooks != NULL && loader->hooks->add_table != NULL)
-    loader->hooks->add_table (anchor, markup->str, loader->hooks->data);
+  gtk_text_buffer_apply_tag (loader->buffer, table_tag (loader->buffer, g_string_free (g_steal_pointer (&markup), FALSE)),
+                             &begin, loader->iter);
+  end_line (loader, NULL);
   return TRUE;
 }
 
@@ -822,23 +827,32 @@ toa_body_buffer_insert_figure (GtkTextBuffer      *buffer,
                                const ToaBodyHooks *hooks)
 {
   GdkPaintable *picture = NULL;
-  g_autoptr(GdkPaintable) scaled = NULL;
+  GdkRGBA hidden = { 0, 0, 0, 0 };
   GtkTextTag *tag;
   GtkTextIter begin;
   int start = gtk_text_iter_get_offset (iter);
+  int width;
+  int height;
 
   if (hooks != NULL && hooks->resolve_image != NULL)
     picture = hooks->resolve_image (src, hooks->data);
   if (picture == NULL)
     picture = placeholder_paintable ();
-  scaled = scale_paintable (picture);
+  picture_size (picture, &width, &height);
 
-  gtk_text_buffer_insert_paintable (buffer, iter, scaled);
   tag = data_tag (buffer, "image", "toa-src", g_strdup (src));
   g_object_set_data_full (G_OBJECT (tag), "toa-alt", g_strdup (alt), g_free);
-  gtk_text_buffer_insert (buffer, iter, "\n", 1);
+  g_object_set_data_full (G_OBJECT (tag), "toa-picture", picture, g_object_unref);
+  g_object_set_data (G_OBJECT (tag), "toa-width", GINT_TO_POINTER (width));
+  g_object_set_data (G_OBJECT (tag), "toa-height", GINT_TO_POINTER (height));
+  /* The character itself stays invisible; the picture is drawn above it. */
+  g_object_set (tag, "pixels-above-lines", height + 12, "foreground-rgba", &hidden, "scale", 0.5, NULL);
+
+  gtk_text_buffer_insert (buffer, iter, OBJECT_CHAR, -1);
   gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
   gtk_text_buffer_apply_tag (buffer, tag, &begin, iter);
+  gtk_text_buffer_insert (buffer, iter, "\n", 1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
   gtk_text_buffer_apply_tag_by_name (buffer, "figure", &begin, iter);
 
   start = gtk_text_iter_get_offset (iter);
@@ -856,6 +870,7 @@ typedef struct
   GString    *out;
   gboolean    quote;
   gboolean    figure;
+  GtkTextTag *table;          /* the table last written */
   guint       depth;
   ToaBodyListKind kinds[TOA_BODY_MAX_LIST_DEPTH + 1];
 } Writer;
@@ -897,24 +912,27 @@ read_line_info (const GtkTextIter *line_start,
     }
 }
 
-/* The image or table data tag of the object character at @iter, if any. */
+/* The picture or table data tag at @iter, if any. */
 static GtkTextTag *
 object_tag_at (const GtkTextIter *iter,
                gboolean          *is_image)
 {
-  g_autoptr(GSList) tags = NULL;
-  gboolean image = gtk_text_iter_get_paintable (iter) != NULL;
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
 
-  if (!image && gtk_text_iter_get_child_anchor (iter) == NULL)
-    return NULL;
-  tags = gtk_text_iter_get_tags (iter);
   for (GSList *l = tags; l != NULL; l = l->next)
     {
       const char *block = g_object_get_data (G_OBJECT (l->data), "toa-block");
 
-      if (block != NULL && g_str_equal (block, image ? "image" : "table-data"))
+      if (block == NULL)
+        continue;
+      if (g_str_equal (block, "image") && gtk_text_iter_get_char (iter) == OBJECT_UNICHAR)
         {
-          *is_image = image;
+          *is_image = TRUE;
+          return l->data;
+        }
+      if (g_str_equal (block, "table-data"))
+        {
+          *is_image = FALSE;
           return l->data;
         }
     }
@@ -1244,13 +1262,18 @@ write_line (Writer            *writer,
       if (tag != NULL)
         {
           write_text_block (writer, objects ? &plain : &info, &from, &iter);
-          if (writer->figure && !objects)
-            close_figure (writer);
-          enter_containers (writer, &plain);
           if (image)
-            write_image (writer, tag);
-          else
-            g_string_append (writer->out, g_object_get_data (G_OBJECT (tag), "toa-table"));
+            {
+              enter_containers (writer, &plain);
+              write_image (writer, tag);
+            }
+          else if (tag != writer->table)
+            {
+              /* A table spans several lines: written once, at its start. */
+              enter_containers (writer, &plain);
+              g_string_append (writer->out, g_object_get_data (G_OBJECT (tag), "toa-table"));
+              writer->table = tag;
+            }
           objects = TRUE;
           from = next;
         }
@@ -1278,7 +1301,7 @@ toa_body_buffer_serialize (GtkTextBuffer     *buffer,
                            const GtkTextIter *start,
                            const GtkTextIter *end)
 {
-  Writer writer = { g_string_new (NULL), FALSE, FALSE, 0, { 0 } };
+  Writer writer = { g_string_new (NULL), FALSE, FALSE, NULL, 0, { 0 } };
   GtkTextIter line = *start;
 
   gtk_text_iter_set_line_offset (&line, 0);

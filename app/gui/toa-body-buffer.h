@@ -8,8 +8,9 @@
  * buffer always ends with a newline and an ignored empty line. Inline
  * markup is tags ("strong", "em", … and one anonymous tag per link
  * target); <br/> is U+2028 LINE SEPARATOR, which Pango breaks on but the
- * buffer does not treat as a new line. Images and tables sit on their own
- * line as one U+FFFC object character carrying an anonymous data tag.
+ * buffer does not treat as a new line. A picture is a U+FFFC character on
+ * its own line with an anonymous data tag (ToaBodyView draws it); a table
+ * is read-only text, one line per row, under a data tag with its markup.
  */
 #pragma once
 
@@ -24,8 +25,6 @@ typedef struct
 {
   /* (transfer full) (nullable) picture for an image source */
   GdkPaintable *(*resolve_image) (const char *src, gpointer data);
-  /* shows a table's markup at @anchor */
-  void          (*add_table)     (GtkTextChildAnchor *anchor, const char *markup, gpointer data);
   gpointer        data;
 } ToaBodyHooks;
 
@@ -55,6 +54,7 @@ void         toa_body_buffer_insert_figure  (GtkTextBuffer       *buffer,
                                              const char          *caption,
                                              const ToaBodyHooks  *hooks);
 
+gboolean     toa_body_iter_is_picture       (const GtkTextIter   *iter);
 GtkTextTag  *toa_body_buffer_link_tag       (GtkTextBuffer       *buffer,
                                              const char          *href);
 const char  *toa_body_tag_get_href          (GtkTextTag          *tag);

@@ -10,10 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libxml/parser.h>
 
 #include "toa-body-buffer.h"
 #include "toa-body-editor.h"
+#include "toa-body-view.h"
 #include "toa-link-dialog.h"
 
 #define WORDS_PER_MINUTE 200
@@ -52,6 +52,10 @@ struct _ToaBodyEditor
   ToaBodyEditorImportFunc       import;
   gpointer                      import_data;
   GDestroyNotify                import_destroy;
+
+  /* What recent deletions held besides text, newest first (Removed) */
+  GQueue           removed;
+  gboolean         undoing;
 
   GtkNativeDialog *chooser;
   GCancellable    *cancellable;
@@ -102,6 +106,10 @@ static const struct { const char *format; const char *tag; } block_formats[] = {
 };
 
 static void sync_state (ToaBodyEditor *self);
+static void restore_removed_tags (ToaBodyEditor     *self,
+                                  const GtkTextIter *end,
+                                  const char        *text,
+                                  int                len);
 
 /**
  * toa_body_count_words:
@@ -254,7 +262,7 @@ decorate_objects (ToaBodyEditor     *self,
   GtkTextIter iter = *start;
 
   for (; gtk_text_iter_compare (&iter, end) < 0; gtk_text_iter_forward_char (&iter))
-    if (gtk_text_iter_get_paintable (&iter) != NULL)
+    if (toa_body_iter_is_picture (&iter))
       {
         gtk_text_buffer_apply_tag_by_name (self->buffer, "figure", start, end);
         return;
@@ -311,6 +319,11 @@ on_insert_text_after (ToaBodyEditor *self,
   int first;
   int last;
 
+  if (self->undoing)
+    {
+      restore_removed_tags (self, location, text, len);
+      return;
+    }
   if (self->loading > 0)
     return;
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->insert_offset);
@@ -329,6 +342,127 @@ on_insert_text_after (ToaBodyEditor *self,
   last = gtk_text_iter_get_line (location);
   for (int line = first; line <= last; line++)
     retag_line (self, line, self->insert_tags, line != first);
+}
+
+/* Undo and redo bring text back as plain text: the buffer's history does
+ * not record tags. Each deletion therefore keeps its tags here, and text
+ * that undo or redo re-inserts gets them back, pictures and tables
+ * included (they are tagged characters). */
+
+#define MAX_REMOVED 200
+
+typedef struct
+{
+  int         start;
+  int         end;
+  GtkTextTag *tag;
+} Span;
+
+typedef struct
+{
+  int     offset;
+  int     n_chars;
+  char   *text;
+  GArray *spans;
+} Removed;
+
+static void
+removed_free (gpointer data)
+{
+  Removed *removed = data;
+
+  for (guint i = 0; i < removed->spans->len; i++)
+    g_object_unref (g_array_index (removed->spans, Span, i).tag);
+  g_array_unref (removed->spans);
+  g_free (removed->text);
+  g_free (removed);
+}
+
+static Removed *
+capture_range (const GtkTextIter *start,
+               const GtkTextIter *end)
+{
+  Removed *removed = g_new0 (Removed, 1);
+  GtkTextIter iter = *start;
+
+  removed->offset = gtk_text_iter_get_offset (start);
+  removed->n_chars = gtk_text_iter_get_offset (end) - removed->offset;
+  removed->text = gtk_text_iter_get_slice (start, end);
+  removed->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  while (gtk_text_iter_compare (&iter, end) < 0)
+    {
+      GtkTextIter next = iter;
+      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL) || gtk_text_iter_compare (&next, end) > 0)
+        next = *end;
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          Span span = { gtk_text_iter_get_offset (&iter) - removed->offset,
+                        gtk_text_iter_get_offset (&next) - removed->offset, g_object_ref (l->data) };
+
+          g_array_append_val (removed->spans, span);
+        }
+      iter = next;
+    }
+  return removed;
+}
+
+static void
+on_delete_range_before (ToaBodyEditor *self,
+                        GtkTextIter   *start,
+                        GtkTextIter   *end)
+{
+  if (self->loading > 0 && !self->undoing)
+    return;
+  g_queue_push_head (&self->removed, capture_range (start, end));
+  while (self->removed.length > MAX_REMOVED)
+    removed_free (g_queue_pop_tail (&self->removed));
+}
+
+/* Gives re-inserted text the tags of the deletions it matches, newest
+ * first; a run of Backspaces is undone as one insertion, so one insertion
+ * may match several deletions. */
+static void
+restore_removed_tags (ToaBodyEditor     *self,
+                      const GtkTextIter *end,
+                      const char        *text,
+                      int                len)
+{
+  int n_chars = (int) g_utf8_strlen (text, len);
+  int offset = gtk_text_iter_get_offset (end) - n_chars;
+  g_autofree gboolean *covered = g_new0 (gboolean, n_chars + 1);
+
+  for (GList *l = self->removed.head; l != NULL; l = l->next)
+    {
+      Removed *removed = l->data;
+      int relative = removed->offset - offset;
+      const char *at;
+      gboolean free_range = TRUE;
+
+      if (relative < 0 || relative + removed->n_chars > n_chars)
+        continue;
+      at = g_utf8_offset_to_pointer (text, relative);
+      if ((gsize) (text + len - at) < strlen (removed->text) ||
+          memcmp (at, removed->text, strlen (removed->text)) != 0)
+        continue;
+      for (int i = relative; i < relative + removed->n_chars; i++)
+        free_range = free_range && !covered[i];
+      if (!free_range)
+        continue;
+      for (guint i = 0; i < removed->spans->len; i++)
+        {
+          Span *span = &g_array_index (removed->spans, Span, i);
+          GtkTextIter from;
+          GtkTextIter to;
+
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &from, offset + relative + span->start);
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &to, offset + relative + span->end);
+          gtk_text_buffer_apply_tag (self->buffer, span->tag, &from, &to);
+        }
+      for (int i = relative; i < relative + removed->n_chars; i++)
+        covered[i] = TRUE;
+    }
 }
 
 static void
@@ -366,6 +500,7 @@ static void
 on_undo_before (ToaBodyEditor *self)
 {
   self->loading++;
+  self->undoing = TRUE;
 }
 
 static void
@@ -374,6 +509,7 @@ on_undo_after (ToaBodyEditor *self)
   GtkTextIter cursor;
 
   self->loading--;
+  self->undoing = FALSE;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   retag_line (self, gtk_text_iter_get_line (&cursor), NULL, FALSE);
   update_counts (self);
@@ -509,7 +645,7 @@ is_list_or_heading (GtkTextTag *tag)
 {
   const char *block = g_object_get_data (G_OBJECT (tag), "toa-block");
 
-  return !g_str_equal (block, "quote") && !g_str_equal (block, "figure") && !g_str_equal (block, "table");
+  return !g_str_equal (block, "quote") && !g_str_equal (block, "figure");
 }
 
 static void
@@ -759,91 +895,6 @@ set_link_action (GtkWidget  *widget,
   set_link (TOA_BODY_EDITOR (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* Tables: shown, not edited */
-
-static void
-attach_cell (GtkGrid    *grid,
-             xmlNodePtr  cell,
-             int         row,
-             int        *column,
-             GHashTable *taken)
-{
-  g_autofree xmlChar *text = xmlNodeGetContent (cell);
-  g_autofree xmlChar *colspan = xmlGetProp (cell, BAD_CAST "colspan");
-  g_autofree xmlChar *rowspan = xmlGetProp (cell, BAD_CAST "rowspan");
-  int width = colspan != NULL ? CLAMP (atoi ((const char *) colspan), 1, 50) : 1;
-  int height = rowspan != NULL ? CLAMP (atoi ((const char *) rowspan), 1, 50) : 1;
-  GtkWidget *label = gtk_label_new ((const char *) text);
-
-  while (g_hash_table_contains (taken, GINT_TO_POINTER (row * 1000 + *column)))
-    (*column)++;
-  for (int r = row; r < row + height; r++)
-    for (int c = *column; c < *column + width; c++)
-      g_hash_table_add (taken, GINT_TO_POINTER (r * 1000 + c));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "body-table-cell");
-  if (xmlStrEqual (cell->name, BAD_CAST "th"))
-    gtk_widget_add_css_class (label, "heading");
-  gtk_grid_attach (grid, label, *column, row, width, height);
-  *column += width;
-}
-
-static void
-attach_rows (GtkGrid    *grid,
-             xmlNodePtr  parent,
-             int        *row,
-             GHashTable *taken)
-{
-  for (xmlNodePtr node = parent->children; node != NULL; node = node->next)
-    {
-      int column = 0;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (!xmlStrEqual (node->name, BAD_CAST "tr"))
-        {
-          attach_rows (grid, node, row, taken);
-          continue;
-        }
-      for (xmlNodePtr cell = node->children; cell != NULL; cell = cell->next)
-        if (cell->type == XML_ELEMENT_NODE)
-          attach_cell (grid, cell, *row, &column, taken);
-      (*row)++;
-    }
-}
-
-static GtkWidget *
-create_table_widget (const char *markup)
-{
-  xmlDocPtr doc = xmlReadMemory (markup, (int) strlen (markup), NULL, "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  int row = 0;
-
-  if (doc != NULL)
-    attach_rows (GTK_GRID (grid), xmlDocGetRootElement (doc), &row, taken);
-  xmlFreeDoc (doc);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
-  gtk_widget_add_css_class (frame, "body-table");
-  gtk_widget_set_tooltip_text (frame, _("Tables are kept as they are; edit them in the source document"));
-  gtk_frame_set_child (GTK_FRAME (frame), grid);
-  return frame;
-}
-
-static void
-add_table_widget (GtkTextChildAnchor *anchor,
-                  const char         *markup,
-                  gpointer            data)
-{
-  ToaBodyEditor *self = data;
-
-  gtk_text_view_add_child_at_anchor (self->view, create_table_widget (markup), anchor);
-}
-
 static GdkPaintable *
 resolve_image (const char *src,
                gpointer    data)
@@ -858,40 +909,9 @@ resolve_image (const char *src,
 static ToaBodyHooks
 hooks_for (ToaBodyEditor *self)
 {
-  ToaBodyHooks hooks = { resolve_image, add_table_widget, self };
+  ToaBodyHooks hooks = { resolve_image, self };
 
   return hooks;
-}
-
-/* Tables pasted by gtk_text_buffer_insert_range() arrive as bare anchors. */
-static void
-show_new_tables (ToaBodyEditor     *self,
-                 const GtkTextIter *start,
-                 const GtkTextIter *end)
-{
-  GtkTextIter iter = *start;
-
-  for (; gtk_text_iter_compare (&iter, end) < 0; gtk_text_iter_forward_char (&iter))
-    {
-      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
-      g_autoptr(GSList) tags = NULL;
-      guint n_widgets = 0;
-      g_autofree GtkWidget **widgets = NULL;
-
-      if (anchor == NULL)
-        continue;
-      widgets = gtk_text_child_anchor_get_widgets (anchor, &n_widgets);
-      if (n_widgets > 0)
-        continue;
-      tags = gtk_text_iter_get_tags (&iter);
-      for (GSList *l = tags; l != NULL; l = l->next)
-        {
-          const char *markup = g_object_get_data (G_OBJECT (l->data), "toa-table");
-
-          if (markup != NULL)
-            add_table_widget (anchor, markup, self);
-        }
-    }
 }
 
 /* Body in and out */
@@ -1034,7 +1054,6 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   g_object_set_data (G_OBJECT (scratch), "toa-link-tags",
                      g_object_get_data (G_OBJECT (self->buffer), "toa-link-tags"));
   gtk_text_buffer_get_start_iter (scratch, &start);
-  hooks.add_table = NULL;
   if (!toa_body_buffer_insert (scratch, &start, fragment, &hooks, error))
     return FALSE;
   gtk_text_buffer_get_bounds (scratch, &start, &end);
@@ -1053,7 +1072,6 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   gtk_text_buffer_insert_range (self->buffer, &iter, &start, &end);
   gtk_text_buffer_place_cursor (self->buffer, &iter);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
-  show_new_tables (self, &start, &iter);
   if (is_single_paragraph (scratch))
     retag_line (self, gtk_text_iter_get_line (&iter), NULL, FALSE);
   self->loading--;
@@ -1628,6 +1646,7 @@ toa_body_editor_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->insert_tags, g_ptr_array_unref);
+  g_queue_clear_full (&self->removed, removed_free);
   G_OBJECT_CLASS (toa_body_editor_parent_class)->finalize (object);
 }
 
@@ -1721,6 +1740,7 @@ toa_body_editor_class_init (ToaBodyEditorClass *klass)
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   install_actions (widget_class);
+  g_type_ensure (TOA_TYPE_BODY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-body-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaBodyEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ToaBodyEditor, view);
@@ -1737,6 +1757,8 @@ connect_buffer (ToaBodyEditor *self)
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range_before), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);

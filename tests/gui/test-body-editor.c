@@ -632,6 +632,40 @@ test_undo_redo (Fixture       *fixture,
   g_assert_false (gtk_text_buffer_get_can_undo (fixture->buffer));
 }
 
+static void
+test_undo_deleted_figure (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *body = "<p>Trước</p><figure><img src=\"media:5\" alt=\"Ảnh\"/><figcaption>Chú thích</figcaption></figure><p>Sau</p>";
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_assert_true (toa_body_editor_set_body (fixture->editor, body, NULL));
+  gtk_text_buffer_get_iter_at_line (fixture->buffer, &start, 1);
+  gtk_text_buffer_get_iter_at_line (fixture->buffer, &end, 3);
+  gtk_text_buffer_select_range (fixture->buffer, &start, &end);
+  gtk_text_buffer_delete_selection (fixture->buffer, TRUE, TRUE);
+  assert_body (fixture, "<p>Trước</p><p>Sau</p>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, body);
+}
+
+static void
+test_undo_inserted_figure (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  type_text (fixture, "Một hai ba");
+  g_assert_true (toa_body_editor_insert_figure (fixture->editor, "media:9", NULL, "Chú thích", NULL));
+  type_text (fixture, " thêm");
+  assert_body (fixture, "<p>Một hai ba</p><figure><img src=\"media:9\" alt=\"Chú thích\"/><figcaption>Chú thích thêm</figcaption></figure>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<p>Một hai ba</p><figure><img src=\"media:9\" alt=\"Chú thích\"/><figcaption>Chú thích</figcaption></figure>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<p>Một hai ba</p>");
+  activate (fixture, "editor.redo", NULL);
+  assert_body (fixture, "<p>Một hai ba</p><figure><img src=\"media:9\" alt=\"Chú thích\"/><figcaption>Chú thích</figcaption></figure>");
+}
+
 static GtkWidget *
 find_toolbar_button (GtkWidget  *widget,
                      const char *action,
@@ -856,7 +890,7 @@ test_render (Fixture       *fixture,
   g_autofree char *body = read_fixture ("quote-figure-link.xhtml");
   g_autofree char *lists = read_fixture ("lists.xhtml");
   g_autofree char *table = read_fixture ("table.xhtml");
-  g_autofree char *all = g_strconcat ("<h2>Sở Công Thương tổng kết công tác năm 2026</h2>", body, lists, table, NULL);
+  g_autofree char *all = g_strconcat ("<h2>Sở Công Thương tổng kết công tác năm 2026</h2>", lists, table, body, NULL);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -867,7 +901,7 @@ test_render (Fixture       *fixture,
   int height;
 
   g_assert_true (toa_body_editor_set_body (fixture->editor, all, NULL));
-  select_text (fixture, "Phải bảo đảm");
+  select_text (fixture, "cụm công");
   iterate_until (has_drawn, fixture->editor);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
@@ -905,6 +939,8 @@ main (int    argc,
   ADD ("paste-plain-nfc", test_paste_plain_text_is_nfc);
   ADD ("copy", test_copy_gives_html_and_text);
   ADD ("undo-redo", test_undo_redo);
+  ADD ("undo-deleted-figure", test_undo_deleted_figure);
+  ADD ("undo-inserted-figure", test_undo_inserted_figure);
   ADD ("toolbar-follows-cursor", test_toolbar_follows_cursor);
   ADD ("word-count", test_word_count);
   ADD ("links", test_links);
