@@ -1156,21 +1156,38 @@ toa_body_editor_insert_figure (ToaBodyEditor  *self,
   return TRUE;
 }
 
-static void
-import_image_file (ToaBodyEditor *self,
-                   GFile         *file)
+/**
+ * toa_body_editor_insert_image_file:
+ * @self: a #ToaBodyEditor
+ * @file: an image file the user picked or dropped
+ *
+ * Stores @file through the media import function and inserts its figure
+ * after the cursor's line. Failures are reported with "notify-user".
+ *
+ * Returns: %TRUE if the figure was inserted
+ */
+gboolean
+toa_body_editor_insert_image_file (ToaBodyEditor *self,
+                                   GFile         *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *src = NULL;
 
+  g_return_val_if_fail (TOA_IS_BODY_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
   if (self->media_import == NULL)
     {
       notify_user (self, _("Images cannot be added here"));
-      return;
+      return FALSE;
     }
   src = self->media_import (self, file, self->media_import_data, &error);
   if (src == NULL || !toa_body_editor_insert_figure (self, src, NULL, NULL, &error))
-    notify_user (self, error != NULL ? error->message : _("The image could not be added"));
+    {
+      notify_user (self, error != NULL ? error->message : _("The image could not be added"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -1185,7 +1202,7 @@ on_chooser_response (ToaBodyEditor  *self,
   gtk_native_dialog_destroy (chooser);
   g_clear_object (&self->chooser);
   if (file != NULL)
-    import_image_file (self, file);
+    toa_body_editor_insert_image_file (self, file);
 }
 
 static void
@@ -1225,7 +1242,7 @@ on_drop (ToaBodyEditor *self,
   GSList *files = g_value_get_boxed (value);
 
   for (GSList *l = files; l != NULL; l = l->next)
-    import_image_file (self, l->data);
+    toa_body_editor_insert_image_file (self, l->data);
   return files != NULL;
 }
 

@@ -99,6 +99,8 @@ gboolean       toa_body_editor_insert_figure      (ToaBodyEditor  *self,
                                                    const char     *alt,
                                                    const char     *caption,
                                                    GError        **error);
+gboolean       toa_body_editor_insert_image_file (ToaBodyEditor  *self,
+                                                  GFile          *file);
 void           toa_body_editor_paste_html         (ToaBodyEditor  *self,
                                                    const char     *html,
                                                    gsize           len);

@@ -415,6 +415,66 @@ test_insert_figure (Fixture       *fixture,
   g_assert_error (error, TOA_BODY_EDITOR_ERROR, TOA_BODY_EDITOR_ERROR_INVALID_MEDIA);
 }
 
+static char *
+import_media (ToaBodyEditor *editor,
+              GFile         *file,
+              gpointer       data,
+              GError       **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (!g_str_has_suffix (name, ".jpg"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s” is not a photo", name);
+      return NULL;
+    }
+  return g_strdup ("media:77");
+}
+
+static void
+test_insert_image_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) photo = g_file_new_for_path ("/tmp/hoi-nghi.jpg");
+  g_autoptr(GFile) text = g_file_new_for_path ("/tmp/ghi-chu.txt");
+
+  /* Without a media store the user is told, and nothing changes. */
+  type_text (fixture, "Đoạn đầu");
+  g_assert_false (toa_body_editor_insert_image_file (fixture->editor, photo));
+  g_assert_cmpuint (fixture->messages->len, ==, 1);
+  assert_body (fixture, "<p>Đoạn đầu</p>");
+
+  toa_body_editor_set_media_import_func (fixture->editor, import_media, NULL, NULL);
+  g_assert_false (toa_body_editor_insert_image_file (fixture->editor, text));
+  g_assert_cmpuint (fixture->messages->len, ==, 2);
+  g_assert_cmpstr (fixture->messages->pdata[1], ==, "“ghi-chu.txt” is not a photo");
+  assert_body (fixture, "<p>Đoạn đầu</p>");
+
+  g_assert_true (toa_body_editor_insert_image_file (fixture->editor, photo));
+  type_text (fixture, "Ảnh hội nghị");
+  assert_body (fixture, "<p>Đoạn đầu</p><figure><img src=\"media:77\" alt=\"\"/><figcaption>Ảnh hội nghị</figcaption></figure>");
+}
+
+static void
+test_backspace_over_picture_undoes (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *body = "<p>Trước</p><figure><img src=\"media:5\" alt=\"Ảnh\"/><figcaption>Chú <strong>thích</strong></figcaption></figure>";
+  GtkTextIter iter;
+
+  g_assert_true (toa_body_editor_set_body (fixture->editor, body, NULL));
+  place_cursor_after (fixture, "thích");
+  /* Backspace, one character at a time, over the caption and the picture. */
+  for (glong i = 0; i < g_utf8_strlen ("Chú thích", -1) + 2; i++)
+    {
+      gtk_text_buffer_get_iter_at_mark (fixture->buffer, &iter, gtk_text_buffer_get_insert (fixture->buffer));
+      g_assert_true (gtk_text_buffer_backspace (fixture->buffer, &iter, TRUE, TRUE));
+    }
+  assert_body (fixture, "<p>Trước</p>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, body);
+}
+
 static void
 test_text_beside_picture_is_kept (Fixture       *fixture,
                                   gconstpointer  data)
@@ -934,6 +994,8 @@ main (int    argc,
   ADD ("lists-nest", test_lists_nest);
   ADD ("line-break", test_line_break);
   ADD ("insert-figure", test_insert_figure);
+  ADD ("insert-image-file", test_insert_image_file);
+  ADD ("backspace-over-picture", test_backspace_over_picture_undoes);
   ADD ("text-beside-picture", test_text_beside_picture_is_kept);
   ADD ("paste-html", test_paste_html_goes_through_import);
   ADD ("paste-plain-nfc", test_paste_plain_text_is_nfc);
