@@ -106,6 +106,7 @@ static const struct { const char *format; const char *tag; } block_formats[] = {
 };
 
 static void sync_state (ToaBodyEditor *self);
+static guint line_list_depth (const GtkTextIter *start);
 static void restore_removed_tags (ToaBodyEditor     *self,
                                   const GtkTextIter *end,
                                   const char        *text,
@@ -290,6 +291,28 @@ retag_line (ToaBodyEditor *self,
   decorate_objects (self, &start, &end);
 }
 
+static void apply_indent (ToaBodyEditor *self, GtkTextIter *start, GtkTextIter *end, gpointer data);
+
+/* Enter on an empty list item leaves the list (one level at a time)
+ * instead of adding another empty item, as word processors do. */
+static gboolean
+leave_empty_list_item (ToaBodyEditor     *self,
+                       const GtkTextIter *location)
+{
+  GtkTextIter start = *location;
+  GtkTextIter end;
+
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (!gtk_text_iter_ends_line (&start) || line_list_depth (&start) == 0)
+    return FALSE;
+  end = start;
+  gtk_text_iter_forward_line (&end);
+  apply_indent (self, &start, &end, GINT_TO_POINTER (-1));
+  sync_state (self);
+  emit_changed (self);
+  return TRUE;
+}
+
 static void
 on_insert_text_before (ToaBodyEditor *self,
                        GtkTextIter   *location,
@@ -300,6 +323,11 @@ on_insert_text_before (ToaBodyEditor *self,
 
   if (self->loading > 0)
     return;
+  if (len == 1 && text[0] == '\n' && leave_empty_list_item (self, location))
+    {
+      g_signal_stop_emission_by_name (self->buffer, "insert-text");
+      return;
+    }
   self->insert_offset = gtk_text_iter_get_offset (location);
   tags = line_format_tags (location);
   g_ptr_array_set_size (self->insert_tags, 0);
@@ -729,6 +757,31 @@ apply_quote (ToaBodyEditor *self,
     gtk_text_buffer_remove_tag_by_name (self->buffer, "quote", start, end);
 }
 
+/* The kind of the list a line joins at @depth: the one of the nearest
+ * earlier item at that depth, if the list goes on up to the line. */
+static ToaBodyListKind
+sibling_kind (const GtkTextIter *line_start,
+              guint              depth,
+              ToaBodyListKind    fallback)
+{
+  GtkTextIter iter = *line_start;
+
+  while (gtk_text_iter_backward_line (&iter))
+    {
+      g_autoptr(GPtrArray) tags = line_format_tags (&iter);
+      guint line_depth = 0;
+      ToaBodyListKind kind = TOA_BODY_LIST_NONE;
+
+      for (guint i = 0; i < tags->len && kind == TOA_BODY_LIST_NONE; i++)
+        kind = toa_body_tag_get_list (tags->pdata[i], &line_depth);
+      if (kind == TOA_BODY_LIST_NONE || line_depth < depth)
+        break;
+      if (line_depth == depth)
+        return kind;
+    }
+  return fallback;
+}
+
 static void
 apply_indent (ToaBodyEditor *self,
               GtkTextIter   *start,
@@ -748,9 +801,11 @@ apply_indent (ToaBodyEditor *self,
         continue;
       gtk_text_buffer_remove_tag (self->buffer, tags->pdata[i], start, end);
       /* Outdenting the first level leaves the list. */
+      wanted = MIN (wanted, TOA_BODY_MAX_LIST_DEPTH);
+      if (delta < 0 && wanted >= 1)
+        kind = sibling_kind (start, (guint) wanted, kind);
       if (wanted >= 1)
-        gtk_text_buffer_apply_tag (self->buffer,
-                                   toa_body_buffer_list_tag (self->buffer, kind, MIN (wanted, TOA_BODY_MAX_LIST_DEPTH)),
+        gtk_text_buffer_apply_tag (self->buffer, toa_body_buffer_list_tag (self->buffer, kind, (guint) wanted),
                                    start, end);
     }
 }

@@ -360,16 +360,31 @@ test_lists_nest (Fixture       *fixture,
   activate (fixture, "editor.indent", NULL);
   assert_body (fixture, "<ol><li>Một<ol><li>Hai<ul><li>Ba</li></ul></li></ol></li><li>Bốn</li></ol>");
 
+  /* Enter on an empty item steps out of the list, a level at a time. */
+  place_cursor_after (fixture, "Bốn");
+  type_text (fixture, "\n");
+  type_text (fixture, "\n");
+  type_text (fixture, "Đoạn kết");
+  assert_body (fixture, "<ol><li>Một<ol><li>Hai<ul><li>Ba</li></ul></li></ol></li><li>Bốn</li></ol><p>Đoạn kết</p>");
+  place_cursor_after (fixture, "Ba");
+  type_text (fixture, "\n");
+  type_text (fixture, "\n");
+  type_text (fixture, "Ba phẩy");
+  assert_body (fixture, "<ol><li>Một<ol><li>Hai<ul><li>Ba</li></ul></li><li>Ba phẩy</li></ol></li><li>Bốn</li></ol><p>Đoạn kết</p>");
+  select_text (fixture, "Ba phẩy\n");
+  gtk_text_buffer_delete_selection (fixture->buffer, TRUE, TRUE);
+  select_text (fixture, "Ba");
+
   /* Outdenting all the way leaves the list. */
   activate (fixture, "editor.outdent", NULL);
   activate (fixture, "editor.outdent", NULL);
   activate (fixture, "editor.outdent", NULL);
-  assert_body (fixture, "<ol><li>Một<ol><li>Hai</li></ol></li></ol><p>Ba</p><ol><li>Bốn</li></ol>");
+  assert_body (fixture, "<ol><li>Một<ol><li>Hai</li></ol></li></ol><p>Ba</p><ol><li>Bốn</li></ol><p>Đoạn kết</p>");
 
   /* Toggling the list off turns items back into paragraphs. */
   select_text (fixture, "Một");
   activate (fixture, "editor.numbered-list", NULL);
-  assert_body (fixture, "<p>Một</p><ol><li><ol><li>Hai</li></ol></li></ol><p>Ba</p><ol><li>Bốn</li></ol>");
+  assert_body (fixture, "<p>Một</p><ol><li><ol><li>Hai</li></ol></li></ol><p>Ba</p><ol><li>Bốn</li></ol><p>Đoạn kết</p>");
 }
 
 static void
