@@ -971,6 +971,31 @@ hooks_for (ToaBodyEditor *self)
 
 /* Body in and out */
 
+static void
+collect_data_tag (GtkTextTag *tag,
+                  gpointer    data)
+{
+  const char *block = g_object_get_data (G_OBJECT (tag), "toa-block");
+
+  if (block != NULL && (g_str_equal (block, "image") || g_str_equal (block, "table-data") ||
+                        g_str_equal (block, "start")))
+    g_ptr_array_add (data, tag);
+}
+
+/* Each picture, table and list start has a tag of its own (holding the
+ * picture itself): drop them when a new body replaces the old one. */
+static void
+remove_data_tags (ToaBodyEditor *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+
+  g_queue_clear_full (&self->removed, removed_free);
+  gtk_text_tag_table_foreach (table, collect_data_tag, tags);
+  for (guint i = 0; i < tags->len; i++)
+    gtk_text_tag_table_remove (table, tags->pdata[i]);
+}
+
 /**
  * toa_body_editor_set_body:
  * @self: a #ToaBodyEditor
@@ -1009,6 +1034,8 @@ toa_body_editor_set_body (ToaBodyEditor  *self,
   gtk_text_buffer_begin_irreversible_action (self->buffer);
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_delete (self->buffer, &start, &end);
+  g_clear_object (&scratch);
+  remove_data_tags (self);
   ok = toa_body_buffer_insert (self->buffer, &start, body, &hooks, NULL);
   gtk_text_buffer_end_irreversible_action (self->buffer);
   gtk_text_buffer_get_start_iter (self->buffer, &start);

@@ -689,6 +689,8 @@ static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  data)
 {
+  int n_tags = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (fixture->buffer));
+
   type_text (fixture, "Câu thứ nhất.");
   activate (fixture, "editor.line-break", NULL);
   type_text (fixture, "Câu thứ hai.");
@@ -702,9 +704,11 @@ test_undo_redo (Fixture       *fixture,
   activate (fixture, "editor.redo", NULL);
   assert_body (fixture, "<p>Câu thứ nhất.<br/>Câu thứ hai.</p>");
 
-  /* Loading a body is not undoable. */
+  /* Loading a body is not undoable, and drops the old body's pictures. */
+  g_assert_true (toa_body_editor_set_body (fixture->editor, "<figure><img src=\"media:1\" alt=\"\"/></figure>", NULL));
   g_assert_true (toa_body_editor_set_body (fixture->editor, "<p>Bài khác</p>", NULL));
   g_assert_false (gtk_text_buffer_get_can_undo (fixture->buffer));
+  g_assert_cmpint (gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (fixture->buffer)), ==, n_tags);
 }
 
 static void
