@@ -11,7 +11,9 @@
 #include "toa-article-editor.h"
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
+#include "toa-body-editor.h"
 #include "toa-core.h"
+#include "toa-link-dialog.h"
 #include "toa-preferences-window.h"
 #include "toa-test-utils.h"
 #include "toa-window.h"
@@ -153,6 +155,10 @@ build_template_instance (const char *class_name)
 {
   if (g_strcmp0 (class_name, "ToaWindow") == 0)
     return GTK_WIDGET (toa_window_new (app));
+  if (g_strcmp0 (class_name, "ToaBodyEditor") == 0)
+    return GTK_WIDGET (toa_body_editor_new ());
+  if (g_strcmp0 (class_name, "ToaLinkDialog") == 0)
+    return GTK_WIDGET (toa_link_dialog_new (NULL, "https://congthuong.gov.vn/"));
   if (g_strcmp0 (class_name, "ToaPreferencesWindow") == 0)
     return GTK_WIDGET (toa_preferences_window_new (toa_application_get_settings (app)));
   if (g_strcmp0 (class_name, "ToaArticleEditor") == 0)
