@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "toa-article-editor.h"
+#include "toa-body-editor.h"
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
 #include "toa-recovery.h"
@@ -52,7 +53,8 @@ struct _ToaArticleEditor
   guint               loading : 1;
   guint               approval_warning : 1;
 
-  GtkTextView        *body_view;
+  ToaBodyEditor      *body_editor;
+  GtkTextView        *body_view;     /* the body editor's text view */
 
   AdwToastOverlay    *toast_overlay;
   GtkLabel           *save_state_label;
@@ -103,50 +105,59 @@ static guint signals[N_SIGNALS];
 static void update_editable (ToaArticleEditor *self);
 static void on_text_changed (ToaArticleEditor *self);
 
-/* The body widget. A plain GtkTextView holding paragraphs until the rich
- * ToaBodyEditor lands: only these three functions know which it is. */
+/* The body is the rich ToaBodyEditor; only these functions know it. */
+static void
+on_body_notify_user (ToaArticleEditor *self,
+                     const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 body_widget_add (ToaArticleEditor *self)
 {
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_vexpand (view, TRUE);
-  gtk_widget_set_size_request (view, -1, 240);
-  gtk_widget_add_css_class (view, "article-field");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+  self->body_editor = toa_body_editor_new ();
+  gtk_widget_set_vexpand (GTK_WIDGET (self->body_editor), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->body_editor), "article-field");
+  gtk_box_append (self->page_box, GTK_WIDGET (self->body_editor));
+  self->body_view = toa_body_editor_get_view (self->body_editor);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"),
                                   -1);
-  gtk_box_append (self->page_box, view);
-  self->body_view = GTK_TEXT_VIEW (view);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
+  g_signal_connect_object (self->body_editor, "changed",
                            G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body_editor, "notify-user",
+                           G_CALLBACK (on_body_notify_user), self, G_CONNECT_SWAPPED);
 }
 
+/* A body the editor cannot show is shown as its plain text, so that the
+ * words are still there to edit; the toast says what happened. */
 static void
 body_widget_set_body (ToaArticleEditor *self,
                       const char       *body)
 {
-  g_autofree char *text = toa_body_to_plain_text (body != NULL ? body : "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fallback = NULL;
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), text, -1);
+  if (toa_body_editor_set_body (self->body_editor, body != NULL ? body : "", &error))
+    return;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  text = toa_body_to_plain_text (body != NULL ? body : "");
+  fallback = toa_body_from_plain_text (text);
+  toa_body_editor_set_body (self->body_editor, fallback, NULL);
 }
 
 static char *
 body_widget_get_body (ToaArticleEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  return toa_body_editor_get_body (self->body_editor);
+}
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return toa_body_from_plain_text (text);
+static guint
+body_widget_count_words (ToaArticleEditor *self)
+{
+  return toa_body_editor_get_word_count (self->body_editor);
 }
 
 static char *
@@ -406,29 +417,11 @@ set_dirty (ToaArticleEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED_CHANGES]);
 }
 
-static guint
-count_words (const char *text)
-{
-  guint words = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!space && !in_word)
-        words++;
-      in_word = !space;
-    }
-  return words;
-}
-
 static void
 update_counts (ToaArticleEditor *self)
 {
   g_autofree char *lead = get_buffer_text (self->lead_view);
-  g_autofree char *body = get_buffer_text (self->body_view);
-  guint words = count_words (lead) + count_words (body);
+  guint words = toa_body_count_words (lead) + body_widget_count_words (self);
   guint minutes = MAX (1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words),
                                             words);
@@ -477,7 +470,7 @@ static void
 on_text_changed (ToaArticleEditor *self)
 {
   /* Template signals fire while the template is still being built. */
-  if (self->body_view == NULL)
+  if (self->body_editor == NULL)
     return;
   update_counts (self);
   set_title (self, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));

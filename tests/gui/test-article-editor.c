@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "toa-article-editor.h"
+#include "toa-body-editor.h"
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
 #include "toa-core.h"
@@ -54,8 +55,8 @@ body_view (ToaArticleEditor *editor)
 {
   GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (child (editor, "page_box")));
 
-  g_assert_true (GTK_IS_TEXT_VIEW (last));
-  return GTK_TEXT_VIEW (last);
+  g_assert_true (TOA_IS_BODY_EDITOR (last));
+  return toa_body_editor_get_view (TOA_BODY_EDITOR (last));
 }
 
 static char *
@@ -201,7 +202,7 @@ write_article (ToaArticleEditor *editor,
   toa_article_editor_start_new (editor);
   type_entry (editor, "title_entry", title);
   type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương tổ chức hội nghị.");
-  type_text (body_view (editor), "Đoạn một về sản xuất công nghiệp.\n\nĐoạn hai về an toàn.");
+  type_text (body_view (editor), "Đoạn một về sản xuất công nghiệp.\nĐoạn hai về an toàn.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
   return toa_article_editor_get_article_id (editor);
@@ -238,8 +239,8 @@ test_create_save_reopen (Newsroom      *n,
   g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
   g_assert_cmpstr (toa_article_editor_get_title (editor), ==, "Hội nghị triển khai nhiệm vụ năm 2027");
   type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
-  type_text (body_view (editor), "Đoạn một.\n\nĐoạn hai có dấu “ngoặc” & ký hiệu <b>.");
-  g_assert_cmpstr (gtk_label_get_label (child (editor, "count_label")), ==, "20 words");
+  type_text (body_view (editor), "Đoạn một.\nĐoạn hai có dấu “ngoặc” & ký hiệu <b>.");
+  g_assert_cmpstr (gtk_label_get_label (child (editor, "count_label")), ==, "19 words");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   id = toa_article_editor_get_article_id (editor);
@@ -266,11 +267,11 @@ test_create_save_reopen (Newsroom      *n,
   lead = view_text (child (again, "lead_view"));
   g_assert_cmpstr (lead, ==, "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
   body = view_text (body_view (again));
-  g_assert_cmpstr (body, ==, "Đoạn một.\n\nĐoạn hai có dấu “ngoặc” & ký hiệu <b>.");
+  g_assert_cmpstr (body, ==, "Đoạn một.\nĐoạn hai có dấu “ngoặc” & ký hiệu <b>.\n");
   g_assert_false (toa_article_editor_get_has_unsaved_changes (again));
 
   close_editor (editor);
-  type_text (body_view (again), "\n\nĐoạn ba.");
+  type_text (body_view (again), "\nĐoạn ba.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (again), "editor.save", NULL));
   g_assert_cmpuint (count_revisions (n, id), ==, 2);
   saved = get_article (n, id);
@@ -315,7 +316,7 @@ test_submit_from_workflow_bar (Newsroom      *n,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (submit)), ==, "Submit for approval");
 
   /* Unsaved text goes with the submission. */
-  type_text (body_view (editor), "\n\nĐoạn bổ sung.");
+  type_text (body_view (editor), "\nĐoạn bổ sung.");
   g_signal_emit_by_name (submit, "clicked");
 
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
@@ -406,7 +407,7 @@ test_conflict_keep_both (Newsroom      *n,
   const ToaRevision *theirs;
   const ToaRevision *mine;
 
-  type_text (body_view (editor), "\n\nCâu tôi vừa viết.");
+  type_text (body_view (editor), "\nCâu tôi vừa viết.");
   save_as_colleague (n, id, "Bài của đồng nghiệp");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
 
@@ -512,7 +513,7 @@ test_autosave_and_restore (Newsroom      *n,
   g_assert_false (gtk_revealer_get_reveal_child (child (after_crash, "recovery_bar")));
   g_assert_cmpstr (gtk_editable_get_text (child (after_crash, "title_entry")), ==, "Chưa kịp lưu");
   body = view_text (body_view (after_crash));
-  g_assert_cmpstr (body, ==, "Một câu quan trọng.");
+  g_assert_cmpstr (body, ==, "Một câu quan trọng.\n");
   g_assert_true (toa_article_editor_get_has_unsaved_changes (after_crash));
 
   /* Saved: a revision, and the recovery copy is gone. */
@@ -622,7 +623,7 @@ test_approved_warns_first (Newsroom      *n,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.edit-anyway", NULL));
   g_assert_false (toa_article_editor_get_read_only (editor));
-  type_text (body_view (editor), "\n\nSửa sau khi duyệt.");
+  type_text (body_view (editor), "\nSửa sau khi duyệt.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_DRAFT);
   last = last_transition (n, id);
@@ -647,7 +648,7 @@ test_read_only_database (Newsroom      *n,
   g_assert_no_error (error);
   editor = open_editor (read_only, "an");
   g_assert_true (toa_article_editor_load (editor, id, &error));
-  type_text (body_view (editor), "\n\nKhông được mất.");
+  type_text (body_view (editor), "\nKhông được mất.");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
 
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -733,6 +734,7 @@ test_snapshot (Newsroom      *n,
   gint64 id = write_article (editor, "Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2026");
 
   g_assert_cmpint (id, >, 0);
+  gtk_window_set_default_size (GTK_WINDOW (widget), 1280, 760);
   type_entry (editor, "tags_entry", "công nghiệp, hội nghị");
   adw_flap_set_reveal_flap (child (editor, "flap"), TRUE);
 
