@@ -21,6 +21,8 @@
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
 #include "toa-recovery.h"
+#include "toa-store-media.h"
+#include "toa-store-takeover.h"
 #include "toa-workflow-bar.h"
 
 #define AUTOSAVE_DELAY_SECONDS 5
@@ -113,6 +115,46 @@ on_body_notify_user (ToaArticleEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* "media:ID" → the picture stored under ID. */
+static GdkPaintable *
+resolve_media (ToaBodyEditor *editor,
+               const char    *src,
+               gpointer       data)
+{
+  ToaArticleEditor *self = data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ToaMedia) media = NULL;
+  gint64 id;
+
+  if (!g_str_has_prefix (src, "media:"))
+    return NULL;
+  id = g_ascii_strtoll (src + strlen ("media:"), NULL, 10);
+  media = id > 0 ? toa_store_get_media (self->store, id, &bytes, NULL) : NULL;
+  if (media == NULL)
+    return NULL;
+  return GDK_PAINTABLE (gdk_texture_new_from_bytes (bytes, NULL));
+}
+
+/* A picked or dropped image file goes into the store; the body refers to
+ * it as "media:ID". Images of a never-saved article are stored unattached. */
+static char *
+import_media (ToaBodyEditor  *editor,
+              GFile          *file,
+              gpointer        data,
+              GError        **error)
+{
+  ToaArticleEditor *self = data;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  gint64 id;
+
+  if (bytes == NULL)
+    return NULL;
+  id = toa_store_add_media (self->store, self->article_id, bytes, error);
+  if (id <= 0)
+    return NULL;
+  return g_strdup_printf ("media:%" G_GINT64_FORMAT, id);
+}
+
 static void
 body_widget_add (ToaArticleEditor *self)
 {
@@ -121,6 +163,8 @@ body_widget_add (ToaArticleEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->body_editor), "article-field");
   gtk_box_append (self->page_box, GTK_WIDGET (self->body_editor));
   self->body_view = toa_body_editor_get_view (self->body_editor);
+  toa_body_editor_set_media_resolver (self->body_editor, resolve_media, self, NULL);
+  toa_body_editor_set_media_import_func (self->body_editor, import_media, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"),
                                   -1);
@@ -592,8 +636,14 @@ show_error (ToaArticleEditor *self,
 static gboolean
 user_may_take_over (ToaArticleEditor *self)
 {
-  return self->user != NULL &&
-         (self->user->roles & (TOA_ROLE_APPROVER | TOA_ROLE_LEADER | TOA_ROLE_ADMIN)) != 0;
+  /* The same rule as toa_store_take_over_lock(), so the button is only
+   * offered where it works. */
+  if (self->user == NULL)
+    return FALSE;
+  if ((self->user->roles & (TOA_ROLE_LEADER | TOA_ROLE_ADMIN)) != 0)
+    return TRUE;
+  return (self->user->roles & TOA_ROLE_APPROVER) != 0 && self->article != NULL &&
+         g_strcmp0 (self->user->office, self->article->office) == 0;
 }
 
 static char *
@@ -1179,12 +1229,13 @@ take_over_action (GtkWidget  *widget,
 
   if (self->foreign_lock == NULL || !user_may_take_over (self))
     return;
-  if (!toa_store_unlock_article (self->store, self->article_id, self->foreign_lock->login, &error))
+  if (!toa_store_take_over_lock (self->store, self->article_id, self->login,
+                                 g_get_host_name (), &error))
     {
       show_error (self, _("Could not take over the article"), error);
       return;
     }
-  take_lock (self);
+  /* Holding the lock now: the refresh shows the latest text, editable. */
   toa_article_editor_refresh (self);
 }
 

@@ -14,6 +14,7 @@
 #include "toa-conflict-dialog.h"
 #include "toa-core.h"
 #include "toa-recovery.h"
+#include "toa-store-media.h"
 #include "toa-test-newsroom.h"
 #include "toa-workflow-bar.h"
 
@@ -594,14 +595,29 @@ test_locked_by_other (Newsroom      *n,
 
   approver = open_editor (n->store, "chi");
   g_assert_true (toa_article_editor_load (approver, id, &error));
+  g_assert_true (toa_article_editor_get_read_only (approver));
   g_assert_true (gtk_widget_get_visible (child (approver, "take_over_button")));
+
+  /* The head of the office takes over; the holder's heartbeat then fails. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (approver), "editor.take-over", NULL));
+  g_assert_false (toa_article_editor_get_read_only (approver));
+  g_assert_false (gtk_revealer_get_reveal_child (child (approver, "lock_bar")));
+  g_assert_false (toa_store_lock_article (other, id, "binh", "may-binh", &error));
+  g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  toa_article_editor_refresh (editor);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Being edited by Phạm Minh Chi"));
+  close_editor (approver);
+
+  /* Closing the pane releases the lock. */
+  g_assert_true (toa_store_lock_article (other, id, "binh", "may-binh", &error));
+  g_assert_no_error (error);
 
   /* Once the lock is released, a refresh makes the pane editable. */
   g_assert_true (toa_store_unlock_article (other, id, "binh", &error));
   toa_article_editor_refresh (editor);
   g_assert_false (toa_article_editor_get_read_only (editor));
   g_assert_false (gtk_revealer_get_reveal_child (child (editor, "lock_bar")));
-  close_editor (approver);
   close_editor (editor);
 }
 
@@ -719,6 +735,54 @@ test_close_asks (Newsroom      *n,
   close_editor (editor);
 }
 
+/* A real 1×1 PNG. */
+static const guint8 png_1x1[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+  0x42, 0x60, 0x82,
+};
+
+static void
+test_insert_image (Newsroom      *n,
+                   gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài có ảnh");
+  g_autofree char *path = g_build_filename (n->dir, "anh.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) media = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = NULL;
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaArticleEditor *again;
+  ToaBodyEditor *body;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (g_file_set_contents (path, (const char *) png_1x1, sizeof png_1x1, NULL));
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  body = TOA_BODY_EDITOR (gtk_widget_get_last_child (GTK_WIDGET (child (editor, "page_box"))));
+  g_assert_true (toa_body_editor_insert_image_file (body, file));
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+
+  media = toa_store_list_media (n->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (media->len, ==, 1);
+  src = g_strdup_printf ("src=\"media:%" G_GINT64_FORMAT "\"", ((ToaMedia *) g_ptr_array_index (media, 0))->id);
+  article = get_article (n, id);
+  g_assert_nonnull (strstr (article->content->body, src));
+
+  /* Reopened, the figure is there again and saves back unchanged. */
+  again = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (again, id, &error));
+  shown = toa_body_editor_get_body (TOA_BODY_EDITOR (gtk_widget_get_last_child (GTK_WIDGET (child (again, "page_box")))));
+  g_assert_cmpstr (shown, ==, article->content->body);
+  close_editor (again);
+  close_editor (editor);
+}
+
 /* Renders the pane to a PNG in the build directory, for people to look at. */
 static void
 test_snapshot (Newsroom      *n,
@@ -793,6 +857,7 @@ main (int    argc,
   ADD ("approved-warns-first", test_approved_warns_first);
   ADD ("read-only-database", test_read_only_database);
   ADD ("close-asks", test_close_asks);
+  ADD ("insert-image", test_insert_image);
   ADD ("snapshot", test_snapshot);
 #undef ADD
 
