@@ -54,6 +54,7 @@ struct _ToaArticleEditor
   guint               dirty : 1;
   guint               loading : 1;
   guint               approval_warning : 1;
+  guint               lock_warned : 1;
 
   ToaBodyEditor      *body_editor;
   GtkTextView        *body_view;     /* the body editor's text view */
@@ -494,19 +495,26 @@ autosave_now (ToaArticleEditor  *self,
   return toa_recovery_save (self->recovery, record, error);
 }
 
+static void
+autosave_or_warn (ToaArticleEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (autosave_now (self, &error))
+    return;
+  message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static gboolean
 on_autosave_timeout (gpointer data)
 {
   ToaArticleEditor *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (self->dirty && !autosave_now (self, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
+  if (self->dirty)
+    autosave_or_warn (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -687,12 +695,27 @@ stop_heartbeat (ToaArticleEditor *self)
   g_clear_handle_id (&self->heartbeat_id, g_source_remove);
 }
 
+static void
+warn_lock_lost (ToaArticleEditor *self)
+{
+  g_autofree char *name = display_name (self, self->foreign_lock->login);
+  g_autofree char *message = NULL;
+
+  /* Translators: "%s" is a person */
+  message = g_strdup_printf (_("%s took over this article. Your unsaved text is kept in a recovery copy."),
+                             name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  if (self->dirty)
+    autosave_or_warn (self);
+}
+
 /* Takes or renews the soft lock. On a conflict the holder is remembered
  * and the pane becomes read-only; the text is not touched. */
 static void
 take_lock (ToaArticleEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean had_lock = self->has_lock;
 
   g_clear_pointer (&self->foreign_lock, toa_lock_free);
   if (toa_store_lock_article (self->store, self->article_id, self->login,
@@ -708,11 +731,26 @@ take_lock (ToaArticleEditor *self)
       stop_heartbeat (self);
       if (g_error_matches (error, TOA_STORE_ERROR, TOA_STORE_ERROR_CONFLICT))
         self->foreign_lock = toa_store_get_lock (self->store, self->article_id, NULL);
-      else
+      else if (!self->lock_warned)
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      /* A read-only database refuses every lock: say so once, not at
+       * every refresh. */
+      self->lock_warned = TRUE;
+      if (had_lock && self->foreign_lock != NULL)
+        warn_lock_lost (self);
     }
   update_lock_bar (self);
   update_editable (self);
+}
+
+/* Whether someone took the lock this pane holds; a read, not a write, so
+ * that frequent refreshes cost little. */
+static gboolean
+lock_was_taken (ToaArticleEditor *self)
+{
+  g_autoptr(ToaLock) lock = toa_store_get_lock (self->store, self->article_id, NULL);
+
+  return lock != NULL && g_strcmp0 (lock->login, self->login) != 0;
 }
 
 static gboolean
@@ -840,6 +878,7 @@ reset_state (ToaArticleEditor *self)
   g_clear_pointer (&self->not_editable, g_free);
   gtk_revealer_set_reveal_child (self->recovery_bar, FALSE);
   self->approval_warning = FALSE;
+  self->lock_warned = FALSE;
   self->base_version = 0;
 }
 
@@ -936,7 +975,7 @@ toa_article_editor_refresh (ToaArticleEditor *self)
       show_content (self, self->article->content);
       set_dirty (self, FALSE);
     }
-  if (!self->has_lock)
+  if (!self->has_lock || lock_was_taken (self))
     take_lock (self);
   update_workflow_bar (self);
   update_editable (self);

@@ -15,6 +15,7 @@
 #include "toa-core.h"
 #include "toa-recovery.h"
 #include "toa-store-media.h"
+#include "toa-store-takeover.h"
 #include "toa-test-newsroom.h"
 #include "toa-workflow-bar.h"
 
@@ -622,6 +623,41 @@ test_locked_by_other (Newsroom      *n,
 }
 
 static void
+test_lock_taken_over (Newsroom      *n,
+                      gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài bị tiếp quản");
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (NULL, n->path, "an");
+  g_autoptr(ToaRecoveryRecord) record = NULL;
+  g_autoptr(ToaStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_false (toa_article_editor_get_read_only (editor));
+  type_text (body_view (editor), "\nCâu chưa lưu.");
+
+  other = toa_store_open (n->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (toa_store_take_over_lock (other, id, "chi", "may-chi", &error));
+  g_assert_no_error (error);
+
+  /* The next refresh (or heartbeat) notices; the text stays, read-only. */
+  toa_article_editor_refresh (editor);
+  g_assert_true (toa_article_editor_get_read_only (editor));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Phạm Minh Chi"));
+  body = view_text (body_view (editor));
+  g_assert_nonnull (strstr (body, "Câu chưa lưu."));
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  record = toa_recovery_load (recovery, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  g_assert_nonnull (strstr (record->content->body, "Câu chưa lưu."));
+  close_editor (editor);
+}
+
+static void
 test_approved_warns_first (Newsroom      *n,
                            gconstpointer  data)
 {
@@ -854,6 +890,7 @@ main (int    argc,
   ADD ("autosave-and-restore", test_autosave_and_restore);
   ADD ("restore-existing-article", test_restore_existing_article);
   ADD ("locked-by-other", test_locked_by_other);
+  ADD ("lock-taken-over", test_lock_taken_over);
   ADD ("approved-warns-first", test_approved_warns_first);
   ADD ("read-only-database", test_read_only_database);
   ADD ("close-asks", test_close_asks);
