@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "toa-article-editor.h"
@@ -819,38 +820,78 @@ test_insert_image (Newsroom      *n,
   close_editor (editor);
 }
 
-/* Renders the pane to a PNG in the build directory, for people to look at. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  /* GtkTextView lays its text out over several frames. */
+  for (guint i = 0; i < 10; i++)
+    gtk_test_widget_wait_for_draw (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Renders the pane to PNGs in the build directory, for people to look at. */
 static void
 test_snapshot (Newsroom      *n,
                gconstpointer  data)
 {
   ToaArticleEditor *editor = open_editor (n->store, "an");
-  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
-  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), "article-editor.png", NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
   gint64 id = write_article (editor, "Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2026");
 
   g_assert_cmpint (id, >, 0);
-  gtk_window_set_default_size (GTK_WINDOW (widget), 1280, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   type_entry (editor, "tags_entry", "công nghiệp, hội nghị");
   adw_flap_set_reveal_flap (child (editor, "flap"), TRUE);
-
-  /* GtkTextView lays its text out over several frames. */
-  for (guint i = 0; i < 10; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
+  save_png (window, "article-editor.png");
   close_editor (editor);
+}
+
+/* The same in Vietnamese, as an approver who finds the article locked:
+ * the longest strings of the pane. */
+static void
+test_snapshot_vietnamese (Newsroom      *n,
+                          gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2026");
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor;
+  GtkWidget *window;
+
+  newsroom_act (n, id, "submit", "an", NULL);
+  g_assert_true (toa_store_lock_article (n->store, id, "binh", "may-binh", &error));
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+
+  editor = open_editor (n->store, "chi");
+  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Đang được chỉnh sửa bởi Lê Thị Bình"));
+  g_assert_nonnull (strstr (toa_workflow_bar_get_status_text (child (editor, "workflow_bar")),
+                            "gửi bởi Nguyễn Văn An lúc"));
+  save_png (window, "article-editor-vi.png");
+  close_editor (editor);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
 }
 
 /* The application loads its style sheet; these panes run without one. */
@@ -896,6 +937,7 @@ main (int    argc,
   ADD ("close-asks", test_close_asks);
   ADD ("insert-image", test_insert_image);
   ADD ("snapshot", test_snapshot);
+  ADD ("snapshot-vietnamese", test_snapshot_vietnamese);
 #undef ADD
 
   status = g_test_run ();
