@@ -445,15 +445,19 @@ insert_transition (ToaStore          *self,
 
 /* Microseconds, strictly increasing within this process so that two
  * quick saves never share a timestamp in lists sorted by time. */
+G_LOCK_DEFINE_STATIC (last_time);
+
 static gint64
 now_usec (void)
 {
   static gint64 last;
   gint64 now = g_get_real_time ();
 
+  G_LOCK (last_time);
   if (now <= last)
     now = last + 1;
   last = now;
+  G_UNLOCK (last_time);
   return now;
 }
 
