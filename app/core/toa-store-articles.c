@@ -303,6 +303,7 @@ workflow_view (const ToaArticle   *article,
   view->approved_hash = article->approved_hash;
   view->has_unpublished_changes = article->published_revision != 0 &&
                                   article->published_revision != article->current_revision;
+  view->is_live = article->published_revision != 0;
 }
 
 /* Category names in revisions must name a category of the directory;
@@ -610,8 +611,12 @@ update_after_edit (ToaStore          *self,
                    GError           **error)
 {
   g_autoptr(ToaStmt) stmt = NULL;
+  ToaWorkflowArticle view = { 0 };
   gboolean voids = article->status == TOA_ARTICLE_STATUS_APPROVED;
-  ToaArticleStatus status = voids ? TOA_ARTICLE_STATUS_DRAFT : article->status;
+  ToaArticleStatus status;
+
+  workflow_view (article, &view);
+  status = toa_workflow_status_after_edit (&view);
 
   stmt = toa_store_prepare (self,
                             "UPDATE articles SET current_revision = ?, category_id = ?, status = ?, "
@@ -632,7 +637,7 @@ update_after_edit (ToaStore          *self,
     return FALSE;
   if (!voids)
     return TRUE;
-  return insert_transition (self, article->id, "void", "approved", TOA_ARTICLE_STATUS_DRAFT, actor, now,
+  return insert_transition (self, article->id, "void", "approved", status, actor, now,
                             NULL, revision_id, prepared->hash, error);
 }
 
