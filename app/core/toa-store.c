@@ -569,6 +569,23 @@ toa_store_get_data_version (ToaStore *self)
 }
 
 /**
+ * toa_store_set_busy_timeout:
+ * @self: a #ToaStore
+ * @milliseconds: how long a write waits for another program's write
+ *
+ * Past this, a write fails with %TOA_STORE_ERROR_BUSY and changes
+ * nothing. The default is 10 seconds.
+ */
+void
+toa_store_set_busy_timeout (ToaStore *self,
+                            guint     milliseconds)
+{
+  g_return_if_fail (TOA_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
+}
+
+/**
  * toa_store_check:
  * @self: a #ToaStore
  * @report: (out) (optional) (transfer full): "ok", or the problems found

@@ -56,6 +56,8 @@ const char  *toa_store_get_path             (ToaStore           *self);
 int          toa_store_get_schema_version   (ToaStore           *self);
 int          toa_store_get_latest_schema_version (void);
 gint64       toa_store_get_data_version     (ToaStore           *self);
+void         toa_store_set_busy_timeout     (ToaStore           *self,
+                                             guint               milliseconds);
 gboolean     toa_store_check                (ToaStore           *self,
                                              char              **report,
                                              GError            **error);
