@@ -550,6 +550,7 @@ toa_store_create_article (ToaStore                 *self,
                           const char               *author_login,
                           GError                  **error)
 {
+  TOA_STORE_LOCK (self);
   g_auto(Prepared) prepared = { 0 };
   g_autoptr(ToaUser) actor = NULL;
   gint64 id;
@@ -713,6 +714,7 @@ toa_store_save_revision (ToaStore                 *self,
                          gint64                   *new_version,
                          GError                  **error)
 {
+  TOA_STORE_LOCK (self);
   g_auto(Prepared) prepared = { 0 };
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -746,6 +748,7 @@ toa_store_delete_article (ToaStore    *self,
                           const char  *actor_login,
                           GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaUser) actor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(ToaStmt) stmt = NULL;
@@ -792,6 +795,7 @@ toa_store_get_article (ToaStore    *self,
                        gint64       article_id,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return load_article (self, article_id, TRUE, error);
@@ -822,6 +826,7 @@ toa_store_get_revision (ToaStore    *self,
                         gint64       revision_id,
                         GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
@@ -852,6 +857,7 @@ toa_store_list_revisions (ToaStore    *self,
                           gint64       article_id,
                           GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_revision_free);
   g_autoptr(ToaArticle) article = NULL;
@@ -907,6 +913,7 @@ toa_store_list_transitions (ToaStore    *self,
                             gint64       article_id,
                             GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_transition_free);
   g_autoptr(ToaArticle) article = NULL;
@@ -1028,6 +1035,7 @@ toa_store_transition (ToaStore    *self,
                       const char  *comment,
                       GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1062,6 +1070,7 @@ toa_store_list_permitted_actions (ToaStore    *self,
                                   const char  *actor_login,
                                   GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaUser) actor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();

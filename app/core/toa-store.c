@@ -33,6 +33,7 @@ toa_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (toa_store_parent_class)->finalize (object);
 }
@@ -53,6 +54,7 @@ static void
 toa_store_init (ToaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  g_rec_mutex_init (&self->mutex);
 }
 
 void
@@ -531,6 +533,7 @@ toa_store_open_full (const char         *path,
 const char *
 toa_store_get_path (ToaStore *self)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return self->path;
@@ -544,6 +547,7 @@ toa_store_get_path (ToaStore *self)
 int
 toa_store_get_schema_version (ToaStore *self)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), -1);
 
   return query_int (self, "PRAGMA user_version", NULL);
@@ -561,6 +565,7 @@ toa_store_get_schema_version (ToaStore *self)
 gint64
 toa_store_get_data_version (ToaStore *self)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), 0);
 
   /* data_version only moves for other connections' commits; our own
@@ -580,6 +585,7 @@ void
 toa_store_set_busy_timeout (ToaStore *self,
                             guint     milliseconds)
 {
+  TOA_STORE_LOCK (self);
   g_return_if_fail (TOA_IS_STORE (self));
 
   sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
@@ -600,6 +606,7 @@ toa_store_check (ToaStore  *self,
                  char     **report,
                  GError   **error)
 {
+  TOA_STORE_LOCK (self);
   GString *out = g_string_new (NULL);
   gboolean ok = TRUE;
   int rc;
@@ -664,6 +671,7 @@ toa_store_backup (ToaStore    *self,
                   const char  *dest_path,
                   GError     **error)
 {
+  TOA_STORE_LOCK (self);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -713,6 +721,7 @@ toa_store_get_setting (ToaStore    *self,
                        const char  *key,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
@@ -777,6 +786,7 @@ toa_store_set_setting (ToaStore    *self,
                        const char  *value,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -853,6 +863,7 @@ toa_store_add_office (ToaStore    *self,
                       const char  *name,
                       GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autofree char *message = NULL;
   g_autofree char *nfc = NULL;
@@ -898,6 +909,7 @@ GPtrArray *
 toa_store_list_offices (ToaStore  *self,
                         GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_office_free);
   int rc;
@@ -935,6 +947,7 @@ toa_store_add_category (ToaStore    *self,
                         const char  *name,
                         GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autofree char *nfc = NULL;
   g_autofree char *message = NULL;
@@ -976,6 +989,7 @@ GPtrArray *
 toa_store_list_categories (ToaStore  *self,
                            GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_category_free);
   int rc;
@@ -1065,6 +1079,7 @@ toa_store_add_user (ToaStore    *self,
                     ToaRoles     roles,
                     GError     **error)
 {
+  TOA_STORE_LOCK (self);
   int count;
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -1115,6 +1130,7 @@ toa_store_get_user (ToaStore    *self,
                     const char  *login,
                     GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return toa_store_require_user (self, login, error);
@@ -1159,6 +1175,7 @@ GPtrArray *
 toa_store_list_users (ToaStore  *self,
                       GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_user_free);
   int rc;

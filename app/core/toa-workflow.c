@@ -106,6 +106,11 @@ toa_workflow_list_actions (void)
   return action_names;
 }
 
+/**
+ * toa_workflow_action_exists:
+ *
+ * Returns: %TRUE if @action names a workflow action
+ */
 gboolean
 toa_workflow_action_exists (const char *action)
 {
@@ -125,6 +130,11 @@ toa_workflow_action_get_label (const char *action)
   return rule != NULL ? _(rule->label) : NULL;
 }
 
+/**
+ * toa_workflow_action_requires_comment:
+ *
+ * Returns: %TRUE if @action needs a comment (the GUI asks for one first)
+ */
 gboolean
 toa_workflow_action_requires_comment (const char *action)
 {
