@@ -839,6 +839,11 @@ test_toolbar_follows_cursor (Fixture       *fixture,
   g_assert_true (button_active (fixture, "editor.strikethrough", NULL));
   g_assert_false (button_active (fixture, "editor.underline", NULL));
 
+  /* Icon-only buttons still have a name for screen readers. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_toolbar_button (GTK_WIDGET (fixture->editor),
+                                                                            "editor.bold", NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Bold");
+
   /* Clicking a toggle button is the same action. */
   select_text (fixture, "Thường");
   g_signal_emit_by_name (find_toolbar_button (GTK_WIDGET (fixture->editor), "editor.bold", NULL), "clicked");
