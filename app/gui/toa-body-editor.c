@@ -1067,13 +1067,29 @@ toa_body_editor_get_body (ToaBodyEditor *self)
   return toa_body_buffer_serialize (self->buffer, &start, &end);
 }
 
+/* Moves @iter past a table it is in: text inserted inside one would take
+ * its tag and be lost on saving. */
+static void
+skip_read_only (GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+
+  for (GSList *l = tags; l != NULL; l = l->next)
+    if (g_object_get_data (G_OBJECT (l->data), "toa-table") != NULL &&
+        !gtk_text_iter_starts_tag (iter, l->data))
+      gtk_text_iter_forward_to_tag_toggle (iter, l->data);
+}
+
 /* Moves @iter to where a block can go: the start of its line when the line
  * is empty, else the start of the next line (adding one at the end). */
 static void
 move_to_block_position (ToaBodyEditor *self,
                         GtkTextIter   *iter)
 {
-  GtkTextIter line_end = *iter;
+  GtkTextIter line_end;
+
+  skip_read_only (iter);
+  line_end = *iter;
 
   gtk_text_iter_set_line_offset (iter, 0);
   if (!gtk_text_iter_ends_line (&line_end))
@@ -1126,6 +1142,7 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   GtkTextIter start;
   GtkTextIter end;
   GtkTextIter iter;
+  gboolean inline_paste;
   int offset;
 
   g_return_val_if_fail (TOA_IS_BODY_EDITOR (self), FALSE);
@@ -1146,7 +1163,8 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
   self->loading++;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  if (is_single_paragraph (scratch))
+  inline_paste = is_single_paragraph (scratch) && gtk_text_iter_can_insert (&iter, TRUE);
+  if (inline_paste)
     gtk_text_iter_backward_char (&end);
   else
     move_to_block_position (self, &iter);
@@ -1154,7 +1172,7 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   gtk_text_buffer_insert_range (self->buffer, &iter, &start, &end);
   gtk_text_buffer_place_cursor (self->buffer, &iter);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
-  if (is_single_paragraph (scratch))
+  if (inline_paste)
     retag_line (self, gtk_text_iter_get_line (&iter), NULL, FALSE);
   self->loading--;
   gtk_text_buffer_end_user_action (self->buffer);

@@ -683,6 +683,61 @@ test_copy_gives_html_and_text (Fixture       *fixture,
   g_bytes_unref (read.html);
 }
 
+static gboolean
+pasted_table (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *body = toa_body_editor_get_body (fixture->editor);
+
+  return strstr (body, "Bảng dán") != NULL;
+}
+
+static char *
+import_table (const char  *html,
+              gsize        len,
+              char       **message,
+              gpointer     data,
+              GError     **error)
+{
+  return g_strdup ("<p>Bảng dán</p><table><tbody><tr><td>Ô</td></tr></tbody></table>");
+}
+
+/* Tables are read-only: nothing typed or pasted may end up inside one,
+ * where saving would drop it. */
+static void
+test_table_is_read_only (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *table = "<table><tbody><tr><td>Quý I</td><td>12%</td></tr><tr><td>Quý II</td><td>15%</td></tr></tbody></table>";
+  g_autofree char *body = g_strconcat ("<p>Trước</p>", table, "<p>Sau</p>", NULL);
+  g_autofree char *saved = NULL;
+
+  g_assert_true (toa_body_editor_set_body (fixture->editor, body, NULL));
+  place_cursor_after (fixture, "Quý");
+  type_text (fixture, "XYZ");
+  place_cursor_after (fixture, "15%");
+  type_text (fixture, " cuối");
+  place_cursor_after (fixture, "Trước");
+  type_text (fixture, " đầu");
+  saved = toa_body_editor_get_body (fixture->editor);
+  g_assert_null (strstr (saved, "XYZ"));
+  g_assert_true (g_str_has_prefix (saved, "<p>Trước đầu</p><table>"));
+  g_assert_nonnull (strstr (saved, table));
+  /* Typed at the end of the last row: a paragraph after the table. */
+  g_assert_nonnull (strstr (saved, "</table><p> cuối</p><p>Sau</p>"));
+
+  /* A fragment pasted while the cursor is in the table goes after it. */
+  toa_body_editor_set_import_func (fixture->editor, import_table, fixture, NULL);
+  place_cursor_after (fixture, "Quý I");
+  set_clipboard_html (fixture, "<table>…</table>", "Bảng dán");
+  paste (fixture);
+  iterate_until (pasted_table, fixture);
+  g_clear_pointer (&saved, g_free);
+  saved = toa_body_editor_get_body (fixture->editor);
+  g_assert_true (g_str_has_prefix (saved, "<p>Trước đầu</p><table>"));
+  g_assert_nonnull (strstr (saved, "</table><p> cuối</p><p>Bảng dán</p><table><tbody><tr><td>Ô</td></tr></tbody></table><p>Sau</p>"));
+}
+
 /* Undo, state, counts, links */
 
 static void
@@ -1040,6 +1095,7 @@ main (int    argc,
   ADD ("insert-figure", test_insert_figure);
   ADD ("insert-image-file", test_insert_image_file);
   ADD ("backspace-over-picture", test_backspace_over_picture_undoes);
+  ADD ("table-read-only", test_table_is_read_only);
   ADD ("text-beside-picture", test_text_beside_picture_is_kept);
   ADD ("paste-html", test_paste_html_goes_through_import);
   ADD ("paste-plain-nfc", test_paste_plain_text_is_nfc);
