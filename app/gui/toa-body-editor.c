@@ -13,6 +13,7 @@
 
 #include "toa-body-buffer.h"
 #include "toa-body-editor.h"
+#include "toa-body-history.h"
 #include "toa-body-view.h"
 #include "toa-link-dialog.h"
 
@@ -53,8 +54,8 @@ struct _ToaBodyEditor
   gpointer                      import_data;
   GDestroyNotify                import_destroy;
 
-  /* What recent deletions held besides text, newest first (Removed) */
-  GQueue           removed;
+  /* What deletions held besides text, for undo and redo */
+  ToaBodyHistory  *history;
   gboolean         undoing;
 
   GtkNativeDialog *chooser;
@@ -107,10 +108,6 @@ static const struct { const char *format; const char *tag; } block_formats[] = {
 
 static void sync_state (ToaBodyEditor *self);
 static guint line_list_depth (const GtkTextIter *start);
-static void restore_removed_tags (ToaBodyEditor     *self,
-                                  const GtkTextIter *end,
-                                  const char        *text,
-                                  int                len);
 
 /**
  * toa_body_count_words:
@@ -349,7 +346,7 @@ on_insert_text_after (ToaBodyEditor *self,
 
   if (self->undoing)
     {
-      restore_removed_tags (self, location, text, len);
+      toa_body_history_restore (self->history, self->buffer, location, text, len);
       return;
     }
   if (self->loading > 0)
@@ -372,70 +369,6 @@ on_insert_text_after (ToaBodyEditor *self,
     retag_line (self, line, self->insert_tags, line != first);
 }
 
-/* Undo and redo bring text back as plain text: the buffer's history does
- * not record tags. Each deletion therefore keeps its tags here, and text
- * that undo or redo re-inserts gets them back, pictures and tables
- * included (they are tagged characters). */
-
-#define MAX_REMOVED 200
-
-typedef struct
-{
-  int         start;
-  int         end;
-  GtkTextTag *tag;
-} Span;
-
-typedef struct
-{
-  int     offset;
-  int     n_chars;
-  char   *text;
-  GArray *spans;
-} Removed;
-
-static void
-removed_free (gpointer data)
-{
-  Removed *removed = data;
-
-  for (guint i = 0; i < removed->spans->len; i++)
-    g_object_unref (g_array_index (removed->spans, Span, i).tag);
-  g_array_unref (removed->spans);
-  g_free (removed->text);
-  g_free (removed);
-}
-
-static Removed *
-capture_range (const GtkTextIter *start,
-               const GtkTextIter *end)
-{
-  Removed *removed = g_new0 (Removed, 1);
-  GtkTextIter iter = *start;
-
-  removed->offset = gtk_text_iter_get_offset (start);
-  removed->n_chars = gtk_text_iter_get_offset (end) - removed->offset;
-  removed->text = gtk_text_iter_get_slice (start, end);
-  removed->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  while (gtk_text_iter_compare (&iter, end) < 0)
-    {
-      GtkTextIter next = iter;
-      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
-
-      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL) || gtk_text_iter_compare (&next, end) > 0)
-        next = *end;
-      for (GSList *l = tags; l != NULL; l = l->next)
-        {
-          Span span = { gtk_text_iter_get_offset (&iter) - removed->offset,
-                        gtk_text_iter_get_offset (&next) - removed->offset, g_object_ref (l->data) };
-
-          g_array_append_val (removed->spans, span);
-        }
-      iter = next;
-    }
-  return removed;
-}
-
 static void
 on_delete_range_before (ToaBodyEditor *self,
                         GtkTextIter   *start,
@@ -443,54 +376,7 @@ on_delete_range_before (ToaBodyEditor *self,
 {
   if (self->loading > 0 && !self->undoing)
     return;
-  g_queue_push_head (&self->removed, capture_range (start, end));
-  while (self->removed.length > MAX_REMOVED)
-    removed_free (g_queue_pop_tail (&self->removed));
-}
-
-/* Gives re-inserted text the tags of the deletions it matches, newest
- * first; a run of Backspaces is undone as one insertion, so one insertion
- * may match several deletions. */
-static void
-restore_removed_tags (ToaBodyEditor     *self,
-                      const GtkTextIter *end,
-                      const char        *text,
-                      int                len)
-{
-  int n_chars = (int) g_utf8_strlen (text, len);
-  int offset = gtk_text_iter_get_offset (end) - n_chars;
-  g_autofree gboolean *covered = g_new0 (gboolean, n_chars + 1);
-
-  for (GList *l = self->removed.head; l != NULL; l = l->next)
-    {
-      Removed *removed = l->data;
-      int relative = removed->offset - offset;
-      const char *at;
-      gboolean free_range = TRUE;
-
-      if (relative < 0 || relative + removed->n_chars > n_chars)
-        continue;
-      at = g_utf8_offset_to_pointer (text, relative);
-      if ((gsize) (text + len - at) < strlen (removed->text) ||
-          memcmp (at, removed->text, strlen (removed->text)) != 0)
-        continue;
-      for (int i = relative; i < relative + removed->n_chars; i++)
-        free_range = free_range && !covered[i];
-      if (!free_range)
-        continue;
-      for (guint i = 0; i < removed->spans->len; i++)
-        {
-          Span *span = &g_array_index (removed->spans, Span, i);
-          GtkTextIter from;
-          GtkTextIter to;
-
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &from, offset + relative + span->start);
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &to, offset + relative + span->end);
-          gtk_text_buffer_apply_tag (self->buffer, span->tag, &from, &to);
-        }
-      for (int i = relative; i < relative + removed->n_chars; i++)
-        covered[i] = TRUE;
-    }
+  toa_body_history_record (self->history, start, end);
 }
 
 static void
@@ -990,7 +876,7 @@ remove_data_tags (ToaBodyEditor *self)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
 
-  g_queue_clear_full (&self->removed, removed_free);
+  toa_body_history_clear (self->history);
   gtk_text_tag_table_foreach (table, collect_data_tag, tags);
   for (guint i = 0; i < tags->len; i++)
     gtk_text_tag_table_remove (table, tags->pdata[i]);
@@ -1067,13 +953,29 @@ toa_body_editor_get_body (ToaBodyEditor *self)
   return toa_body_buffer_serialize (self->buffer, &start, &end);
 }
 
+/* Moves @iter past a table it is in: text inserted inside one would take
+ * its tag and be lost on saving. */
+static void
+skip_read_only (GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+
+  for (GSList *l = tags; l != NULL; l = l->next)
+    if (g_object_get_data (G_OBJECT (l->data), "toa-table") != NULL &&
+        !gtk_text_iter_starts_tag (iter, l->data))
+      gtk_text_iter_forward_to_tag_toggle (iter, l->data);
+}
+
 /* Moves @iter to where a block can go: the start of its line when the line
  * is empty, else the start of the next line (adding one at the end). */
 static void
 move_to_block_position (ToaBodyEditor *self,
                         GtkTextIter   *iter)
 {
-  GtkTextIter line_end = *iter;
+  GtkTextIter line_end;
+
+  skip_read_only (iter);
+  line_end = *iter;
 
   gtk_text_iter_set_line_offset (iter, 0);
   if (!gtk_text_iter_ends_line (&line_end))
@@ -1126,6 +1028,7 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   GtkTextIter start;
   GtkTextIter end;
   GtkTextIter iter;
+  gboolean inline_paste;
   int offset;
 
   g_return_val_if_fail (TOA_IS_BODY_EDITOR (self), FALSE);
@@ -1146,7 +1049,8 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
   self->loading++;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  if (is_single_paragraph (scratch))
+  inline_paste = is_single_paragraph (scratch) && gtk_text_iter_can_insert (&iter, TRUE);
+  if (inline_paste)
     gtk_text_iter_backward_char (&end);
   else
     move_to_block_position (self, &iter);
@@ -1154,7 +1058,7 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
   gtk_text_buffer_insert_range (self->buffer, &iter, &start, &end);
   gtk_text_buffer_place_cursor (self->buffer, &iter);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
-  if (is_single_paragraph (scratch))
+  if (inline_paste)
     retag_line (self, gtk_text_iter_get_line (&iter), NULL, FALSE);
   self->loading--;
   gtk_text_buffer_end_user_action (self->buffer);
@@ -1745,7 +1649,7 @@ toa_body_editor_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->insert_tags, g_ptr_array_unref);
-  g_queue_clear_full (&self->removed, removed_free);
+  g_clear_pointer (&self->history, toa_body_history_free);
   G_OBJECT_CLASS (toa_body_editor_parent_class)->finalize (object);
 }
 
@@ -1900,6 +1804,7 @@ toa_body_editor_init (ToaBodyEditor *self)
 
   self->block_format = g_intern_static_string ("paragraph");
   self->insert_tags = g_ptr_array_new ();
+  self->history = toa_body_history_new ();
   self->cancellable = g_cancellable_new ();
   self->buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
