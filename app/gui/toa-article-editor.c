@@ -26,6 +26,8 @@
 #include "toa-workflow-bar.h"
 
 #define AUTOSAVE_DELAY_SECONDS 5
+/* Someone who types without a 5 s pause still gets a copy this often. */
+#define AUTOSAVE_MAX_WAIT_USEC (30 * G_USEC_PER_SEC)
 #define HEARTBEAT_SECONDS 30
 #define WORDS_PER_MINUTE 200
 
@@ -49,6 +51,7 @@ struct _ToaArticleEditor
   char               *not_editable;  /* why the core refuses edits, or NULL */
 
   guint               autosave_id;
+  gint64              unsaved_since; /* monotonic µs of the first change not yet autosaved */
   guint               heartbeat_id;
   guint               has_lock : 1;
   guint               dirty : 1;
@@ -521,6 +524,8 @@ on_autosave_timeout (gpointer data)
 static void
 on_text_changed (ToaArticleEditor *self)
 {
+  gint64 now;
+
   /* Template signals fire while the template is still being built. */
   if (self->body_editor == NULL)
     return;
@@ -530,6 +535,16 @@ on_text_changed (ToaArticleEditor *self)
     return;
 
   set_dirty (self, TRUE);
+  now = g_get_monotonic_time ();
+  if (self->autosave_id == 0)
+    {
+      self->unsaved_since = now;
+    }
+  else if (now - self->unsaved_since >= AUTOSAVE_MAX_WAIT_USEC)
+    {
+      autosave_or_warn (self);
+      self->unsaved_since = now;
+    }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, on_autosave_timeout, self);
 }
