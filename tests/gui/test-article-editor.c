@@ -888,6 +888,9 @@ test_snapshot_vietnamese (Newsroom      *n,
   g_assert_nonnull (strstr (toa_workflow_bar_get_status_text (child (editor, "workflow_bar")),
                             "gửi bởi Nguyễn Văn An lúc"));
   save_png (window, "article-editor-vi.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (window, "article-editor-vi-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_editor (editor);
 
   g_setenv ("LANGUAGE", "en", TRUE);
