@@ -293,6 +293,7 @@ toa_store_list_articles (ToaStore               *self,
                          guint                   limit,
                          GError                **error)
 {
+  TOA_STORE_LOCK (self);
   g_auto(Built) built = { 0 };
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_article_free);
@@ -336,6 +337,7 @@ toa_store_count_articles (ToaStore               *self,
                           const ToaArticleQuery  *query,
                           GError                **error)
 {
+  TOA_STORE_LOCK (self);
   g_auto(Built) built = { 0 };
   g_autoptr(ToaStmt) stmt = NULL;
   ToaArticleQuery everything = { 0 };
