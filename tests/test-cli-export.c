@@ -325,6 +325,59 @@ test_import_xxe_refused (Fixture       *f,
   g_assert_cmpint (CLI (f, NULL, "article", "show", "2"), ==, 5);
 }
 
+/* A tiny valid PNG (1×1), enough for the store to read its size. */
+static const guint8 png_1x1[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+  0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+  0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+/* The issue's round trip with a photo: the page shows title, lead, body,
+ * the caption and the byline in that order, and the image beside it. */
+static void
+test_page_with_figure (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "anh.png", NULL);
+  g_autofree char *page = g_build_filename (f->dir, "draft.html", NULL);
+  g_autofree char *image = g_build_filename (f->out_dir, "images", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *source = NULL;
+  const char *title, *lead, *body, *caption, *byline;
+
+  g_assert_true (g_file_set_contents (png, (const char *) png_1x1, sizeof png_1x1, NULL));
+  g_assert_cmpint (CLI (f, "nguyen", "media", "add", png), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\n");
+  source = g_strdup ("<h1 class=\"toa-title\">Hội chợ OCOP</h1><p class=\"toa-lead\">Ngày 1/12/2026, hội chợ khai mạc.</p>"
+                     "<div class=\"toa-body\"><p>Có 80 gian hàng.</p><figure><img src=\"media:1\" alt=\"\">"
+                     "<figcaption>Lãnh đạo Sở thăm gian hàng</figcaption></figure></div>"
+                     "<p class=\"toa-byline\">Đỗ Nguyên - P. QLCN</p>");
+  g_assert_true (g_file_set_contents (page, source, -1, NULL));
+  g_assert_cmpint (CLI (f, "nguyen", "import", page), ==, 0);
+  g_assert_cmpstr (f->out, ==, "2\n");
+  g_assert_cmpint (CLI (f, "nguyen", "submit", "2"), ==, 0);
+  g_assert_cmpint (CLI (f, "lan", "approve", "2"), ==, 0);
+  g_assert_cmpint (CLI (f, "minh", "export", "2", "--format", "page", "--out", f->out_dir), ==, 0);
+
+  html = read_out_file (f, "article-2.html");
+  title = strstr (html, "Hội chợ OCOP</h1>");
+  lead = strstr (html, "Ngày 1/12/2026, hội chợ khai mạc.");
+  body = strstr (html, "<p>Có 80 gian hàng.</p>");
+  caption = strstr (html, "Lãnh đạo Sở thăm gian hàng</figcaption>");
+  byline = strstr (html, "Đỗ Nguyên - P. QLCN");
+  g_assert_nonnull (title);
+  g_assert_nonnull (lead);
+  g_assert_nonnull (body);
+  g_assert_nonnull (caption);
+  g_assert_nonnull (byline);
+  g_assert_true (title < lead && lead < body && body < caption && caption < byline);
+  g_assert_nonnull (strstr (html, "alt=\"Lãnh đạo Sở thăm gian hàng\""));
+  g_assert_null (strstr (html, "media:1"));
+  g_assert_true (g_file_test (image, G_FILE_TEST_IS_DIR));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +392,7 @@ main (int    argc,
   ADD ("/cli-export/bundle-verify", test_bundle_verify);
   ADD ("/cli-export/atom-feed", test_atom_feed);
   ADD ("/cli-export/import-article-xml", test_import_article_xml);
+  ADD ("/cli-export/page-with-figure", test_page_with_figure);
   ADD ("/cli-export/import-own-page", test_import_own_page);
   ADD ("/cli-export/import-hostile-page", test_import_hostile_page);
   ADD ("/cli-export/import-xxe-refused", test_import_xxe_refused);

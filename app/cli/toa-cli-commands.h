@@ -56,5 +56,6 @@ int toa_cli_workflow  (ToaCliGlobal *global, int argc, char **argv);
 int toa_cli_export    (ToaCliGlobal *global, int argc, char **argv);
 int toa_cli_verify    (ToaCliGlobal *global, int argc, char **argv);
 int toa_cli_import    (ToaCliGlobal *global, int argc, char **argv);
+int toa_cli_media     (ToaCliGlobal *global, int argc, char **argv);
 
 G_END_DECLS

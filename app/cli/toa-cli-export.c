@@ -13,6 +13,7 @@
 #include "toa-export-newsml.h"
 #include "toa-page-import.h"
 #include "toa-store-export.h"
+#include "toa-store-media.h"
 
 static gboolean
 parse_ids (int      argc,
@@ -313,5 +314,44 @@ toa_cli_import (ToaCliGlobal  *global,
     }
   else
     printf ("%lld\n", (long long) id);
+  return TOA_CLI_EXIT_OK;
+}
+
+/* media add FILE [--article ID]: prints the id to write as src="media:ID". */
+int
+toa_cli_media (ToaCliGlobal  *global,
+               int            argc,
+               char         **argv)
+{
+  gint64 article_id = 0;
+  GOptionEntry entries[] = {
+    { "article", 0, 0, G_OPTION_ARG_INT64, &article_id, N_("Attach the image to this article"), "ID" },
+    { NULL }
+  };
+  g_autoptr(ToaStore) store = NULL;
+  g_autoptr(ToaUser) user = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *data = NULL;
+  GError *error = NULL;
+  gsize len = 0;
+  gint64 id;
+  int status;
+
+  if (!toa_cli_parse ("add FILE", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || g_strcmp0 (argv[1], "add") != 0)
+    return toa_cli_usage_error (_("Usage: toasoan-cli media add FILE [--article ID]"));
+  if (!g_file_get_contents (argv[2], &data, &len, &error))
+    return toa_cli_fail (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+
+  store = toa_cli_open_store (global, &error);
+  user = store != NULL ? toa_store_get_user (store, toa_cli_actor (global), &error) : NULL;
+  if (user == NULL)
+    return toa_cli_fail (error);
+  id = toa_store_add_media (store, article_id, bytes, &error);
+  if (id <= 0)
+    return toa_cli_fail (error);
+  printf ("%lld\n", (long long) id);
   return TOA_CLI_EXIT_OK;
 }

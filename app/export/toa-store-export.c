@@ -13,6 +13,7 @@
 #include "toa-export-bundle.h"
 #include "toa-export-error.h"
 #include "toa-store-export.h"
+#include "toa-store-media.h"
 #include "toa-store-private.h"
 
 static char *
@@ -103,30 +104,12 @@ media_from_store (gint64     media_id,
                   gpointer   user_data,
                   GError   **error)
 {
-  ToaStore *store = user_data;
-  g_autoptr(ToaStmt) stmt = NULL;
-  int rc;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ToaMedia) media = toa_store_get_media (user_data, media_id, &bytes, error);
 
-  stmt = toa_store_prepare (store, "SELECT data, mime, width, height FROM media WHERE id = ?", error);
-  if (stmt == NULL)
+  if (media == NULL)
     return NULL;
-  toa_bind_id (stmt, 1, media_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-
-      return toa_export_media_new (bytes, (const char *) sqlite3_column_text (stmt, 1),
-                                   sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      toa_store_fail (store, rc, error);
-      return NULL;
-    }
-  g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
-               _("Image %lld is not in the database"), (long long) media_id);
-  return NULL;
+  return toa_export_media_new (bytes, media->mime, media->width, media->height);
 }
 
 /**
