@@ -26,6 +26,8 @@ GBytes        *toa_export_fit_image       (const ToaExportMedia *media,
                                            const char **extension,
                                            GError     **error);
 
+char          *toa_export_write_html      (xmlDocPtr    doc,
+                                           gboolean     page);
 const char    *toa_exporter_get_provider  (ToaExporter *self);
 GPtrArray     *toa_export_liferay_files   (ToaExporter            *self,
                                            const ToaExportArticle *article,

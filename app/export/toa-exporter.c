@@ -465,11 +465,8 @@ render (ToaExporter             *self,
 {
   g_autoptr(GHashTable) written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_export_file_free);
-  xsltStylesheetPtr style;
   xmlDocPtr input;
   xmlDocPtr result;
-  xmlChar *html = NULL;
-  int size = 0;
   char *text;
 
   input = toa_article_xml_build (article, error);
@@ -484,17 +481,8 @@ render (ToaExporter             *self,
       xmlFreeDoc (result);
       return NULL;
     }
-  if (page && result->intSubset == NULL && xmlDocGetRootElement (result) != NULL)
-    xmlCreateIntSubset (result, BAD_CAST "html", NULL, NULL);
-
-  style = g_hash_table_lookup (self->stylesheets, stylesheet);
-  xsltSaveResultToString (&html, &size, result, style);
+  text = toa_export_write_html (result, page);
   xmlFreeDoc (result);
-  text = g_strndup (html != NULL ? (const char *) html : "", size);
-  xmlFree (html);
-  /* The serializer ends a fragment with a newline the editor would keep. */
-  if (!page)
-    g_strchomp (text);
   if (out_images != NULL)
     *out_images = g_steal_pointer (&images);
   return text;
