@@ -28,7 +28,6 @@ GBytes        *toa_export_fit_image       (const ToaExportMedia *media,
 
 char          *toa_export_write_html      (xmlDocPtr    doc,
                                            gboolean     page);
-const char    *toa_exporter_get_provider  (ToaExporter *self);
 GPtrArray     *toa_export_liferay_files   (ToaExporter            *self,
                                            const ToaExportArticle *article,
                                            GError                **error);

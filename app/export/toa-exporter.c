@@ -226,6 +226,9 @@ lookup_stylesheet (ToaExporter  *self,
  * every transformation runs with libxslt's security preferences
  * forbidding file reads and writes, directory creation and network.
  *
+ * Use exporters from one thread at a time: libxslt reports some errors
+ * only through its process-wide handler, which a transformation borrows.
+ *
  * Returns: (transfer full): a new exporter
  */
 ToaExporter *
@@ -343,12 +346,6 @@ toa_exporter_set_provider (ToaExporter *self,
 
   g_free (self->provider);
   self->provider = g_strdup (provider);
-}
-
-const char *
-toa_exporter_get_provider (ToaExporter *self)
-{
-  return self->provider;
 }
 
 static xmlDocPtr
