@@ -223,3 +223,22 @@ toa_export_format_time (GDateTime *time)
   utc = g_date_time_to_utc (time);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/* The <content-hash> of an article XML document built by
+ * toa_article_xml_build(). */
+char *
+toa_export_doc_content_hash (xmlDocPtr article_doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (article_doc);
+
+  for (xmlNodePtr child = root != NULL ? root->children : NULL; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST "content-hash"))
+      {
+        xmlChar *text = xmlNodeGetContent (child);
+        char *hash = g_strdup ((const char *) text);
+
+        xmlFree (text);
+        return hash;
+      }
+  return NULL;
+}

@@ -457,6 +457,7 @@ render (ToaExporter             *self,
         const char              *stylesheet,
         const char             **params,
         gboolean                 page,
+        gboolean                 portal,
         GPtrArray              **out_images,
         GError                 **error)
 {
@@ -469,6 +470,16 @@ render (ToaExporter             *self,
   input = toa_article_xml_build (article, error);
   if (input == NULL)
     return NULL;
+  if (portal)
+    {
+      g_autofree char *hash = toa_export_doc_content_hash (input);
+
+      if (!toa_export_check_policy_with_hash (article, hash, error))
+        {
+          xmlFreeDoc (input);
+          return NULL;
+        }
+    }
   result = transform (self, stylesheet, input, params, error);
   xmlFreeDoc (input);
   if (result == NULL)
@@ -508,9 +519,7 @@ toa_exporter_render_fragment (ToaExporter             *self,
   g_return_val_if_fail (article != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!toa_export_check_portal_policy (article, error))
-    return NULL;
-  return render (self, article, "fragment.xsl", NULL, FALSE, images, error);
+  return render (self, article, "fragment.xsl", NULL, FALSE, TRUE, images, error);
 }
 
 /**
@@ -545,9 +554,7 @@ toa_exporter_render_page (ToaExporter             *self,
 
   if (self->preview)
     params[3] = _("Preview — not approved for publication");
-  else if (!toa_export_check_portal_policy (article, error))
-    return NULL;
-  return render (self, article, "page.xsl", params, TRUE, images, error);
+  return render (self, article, "page.xsl", params, TRUE, !self->preview, images, error);
 }
 
 static const char * const format_names[] = {
