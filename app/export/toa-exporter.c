@@ -313,7 +313,8 @@ toa_exporter_set_templates_dir (ToaExporter *self,
   g_return_if_fail (self != NULL);
 
   g_free (self->templates_dir);
-  self->templates_dir = g_strdup (dir);
+  /* Canonical, so that include URIs can be matched against it. */
+  self->templates_dir = dir != NULL ? g_canonicalize_filename (dir, NULL) : NULL;
   g_hash_table_remove_all (self->stylesheets);
 }
 
