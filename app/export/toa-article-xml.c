@@ -322,6 +322,23 @@ read_article (xmlNodePtr root)
   return article;
 }
 
+/* The schema's dateTime allows instants GLib cannot represent (years
+ * before 1 or after 9999): such a file could not be written back. */
+static gboolean
+check_times (xmlNodePtr               root,
+             const ToaExportArticle  *article,
+             GError                 **error)
+{
+  if (article->created == NULL || article->updated == NULL ||
+      (article->published == NULL && find_child (root, "published") != NULL))
+    {
+      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_INVALID,
+                   _("Article %lld has a date that is out of range"), (long long) article->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The stated hash must be the hash of the content as read: this catches
  * an edited export, and any loss in reading it. */
 static gboolean
@@ -377,7 +394,8 @@ toa_article_xml_read (const char  *data,
       return NULL;
     }
   article = read_article (xmlDocGetRootElement (doc));
-  if (!check_hash (xmlDocGetRootElement (doc), article, error))
+  if (!check_times (xmlDocGetRootElement (doc), article, error) ||
+      !check_hash (xmlDocGetRootElement (doc), article, error))
     {
       xmlFreeDoc (doc);
       return NULL;

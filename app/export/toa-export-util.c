@@ -212,7 +212,8 @@ toa_export_dump_xml (xmlDocPtr doc)
 }
 
 /* RFC 3339 in UTC to the second: what the schema accepts and what reads
- * back to the same instant. */
+ * back to the same instant. The year is always four digits ("%Y" would
+ * write year 475 as "475"). */
 char *
 toa_export_format_time (GDateTime *time)
 {
@@ -221,7 +222,10 @@ toa_export_format_time (GDateTime *time)
   if (time == NULL)
     return NULL;
   utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
 /* The <content-hash> of an article XML document built by
