@@ -482,6 +482,39 @@ test_malicious_stylesheets (void)
   toa_test_remove_tree (dir);
 }
 
+/* Whatever a user's stylesheet writes, the serializer keeps scripts,
+ * event handlers, comments and unsafe links out of the export. */
+static void
+test_user_stylesheet_output_scrubbed (void)
+{
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autoptr(ToaExporter) exporter = toa_exporter_new ();
+  g_autoptr(ToaExportArticle) article = sample_article ("<p>a</p>");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+
+  reapprove (article);
+  write_template (dir, "page.xsl",
+                  "<xsl:output method=\"html\"/>"
+                  "<xsl:template match=\"/article\"><html><body onload=\"alert(1)\">"
+                  "<script>alert(2)</script><xsl:comment>&lt;img src=x onerror=alert(3)&gt;</xsl:comment>"
+                  "<a href=\" JaVa&#9;ScRiPt:alert(4)\">x</a><a href=\"https://sct.example.gov.vn/\">y</a>"
+                  "<p title=\"&lt;!--&gt;&lt;img src=x onerror=alert(5)&gt;--&gt;\">"
+                  "<xsl:text disable-output-escaping=\"yes\">&lt;img src=x onerror=alert(6)&gt;</xsl:text></p>"
+                  "<iframe src=\"https://evil.example/\"><p>in</p></iframe>"
+                  "<style>p { color: red }</style><style>&lt;/style&gt;&lt;script&gt;</style>"
+                  "</body></html></xsl:template>");
+  toa_exporter_set_templates_dir (exporter, dir);
+  html = toa_exporter_render_page (exporter, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (html, ==,
+                   "<!DOCTYPE html>\n<html><body><a>x</a><a href=\"https://sct.example.gov.vn/\">y</a>"
+                   "<p title=\"&lt;!--&gt;&lt;img src=x onerror=alert(5)&gt;--&gt;\">"
+                   "&lt;img src=x onerror=alert(6)&gt;</p>"
+                   "<style>p { color: red }</style><style></style></body></html>\n");
+  toa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/export/html/preview", test_preview);
   g_test_add_func ("/export/html/user-override-wins", test_user_override_wins);
   g_test_add_func ("/export/html/malicious-stylesheets", test_malicious_stylesheets);
+  g_test_add_func ("/export/html/user-stylesheet-output-scrubbed", test_user_stylesheet_output_scrubbed);
 
   return g_test_run ();
 }

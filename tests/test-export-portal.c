@@ -11,6 +11,7 @@
 #include <libxml/xpathInternals.h>
 #include <string.h>
 
+#include "toa-article-xml.h"
 #include "toa-export-error.h"
 #include "toa-export-liferay.h"
 #include "toa-export-newsml.h"
@@ -254,6 +255,43 @@ test_atom_feed (void)
   xmlFreeDoc (doc);
 }
 
+static void
+test_export_writes_files (void)
+{
+  g_autoptr(ToaExporter) exporter = toa_exporter_new ();
+  g_autoptr(ToaExportArticle) article = sample_article (42, "draft");
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autofree char *expected_path = g_build_filename (dir, "out", "article-42.xml", NULL);
+  g_autoptr(GBytes) expected = toa_article_xml_write (article, NULL);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) evil = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_export_file_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *escaped = g_build_filename (dir, "escaped.txt", NULL);
+  ToaExportFormat format;
+  gsize size;
+
+  /* The article XML is an interchange format: drafts may be written. */
+  g_assert_true (toa_export_format_from_string ("xml", &format));
+  paths = toa_exporter_export (exporter, article, format, out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, expected_path);
+  g_assert_true (g_file_get_contents (expected_path, &data, &size, NULL));
+  g_assert_cmpmem (data, size, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  g_assert_true (toa_export_format_from_string ("newsml", &format));
+  g_assert_cmpint (format, ==, TOA_EXPORT_FORMAT_NEWSML);
+  g_assert_false (toa_export_format_from_string ("pdf", &format));
+
+  g_ptr_array_add (evil, toa_export_file_new ("../escaped.txt", expected));
+  g_assert_false (toa_export_files_write (evil, out, &error));
+  g_assert_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_IO);
+  g_assert_false (g_file_test (escaped, G_FILE_TEST_EXISTS));
+  toa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/export/portal/formats-need-approval", test_portal_formats_need_approval);
   g_test_add_func ("/export/newsml/item", test_newsml);
   g_test_add_func ("/export/atom/feed", test_atom_feed);
+  g_test_add_func ("/export/files/write", test_export_writes_files);
 
   return g_test_run ();
 }

@@ -390,6 +390,30 @@ test_bad_inputs (void)
   assert_read_error ("<article format-version=\"1\" id=\"1\"/>", 36, TOA_EXPORT_ERROR_INVALID);
 }
 
+/* Found by fuzzing: early years keep four digits, and years GLib cannot
+ * hold are refused rather than lost. */
+static void
+test_years (void)
+{
+  g_autoptr(ToaExportArticle) article = sample_article ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *year_zero = NULL;
+  char *where;
+
+  g_date_time_unref (article->created);
+  article->created = g_date_time_new_utc (475, 11, 20, 1, 30, 0);
+  assert_round_trip (article);
+  bytes = toa_article_xml_write (article, NULL);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "<created>0475-11-20T01:30:00Z</created>"));
+
+  where = strstr (text, "<created>0475");
+  memcpy (where + strlen ("<created>"), "0000", 4);
+  year_zero = g_strdup (text);
+  assert_read_error (year_zero, strlen (year_zero), TOA_EXPORT_ERROR_INVALID);
+}
+
 static void
 test_portal_policy (void)
 {
@@ -441,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/export/xml/billion-laughs-refused", test_billion_laughs_refused);
   g_test_add_func ("/export/xml/tampering-detected", test_tampering_detected);
   g_test_add_func ("/export/xml/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/export/xml/years", test_years);
   g_test_add_func ("/export/xml/portal-policy", test_portal_policy);
 
   return g_test_run ();

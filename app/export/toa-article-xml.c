@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/c14n.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 #include <string.h>
@@ -54,25 +55,43 @@ check_required (const ToaExportArticle  *article,
   return TRUE;
 }
 
+/* The <content> element is built once, in a document of its own, hashed
+ * there the way toa_article_content_hash() does (the exclusive canonical
+ * form of that document), then copied in. */
 static gboolean
 add_content (xmlNodePtr               root,
              const ToaExportArticle  *article,
              GError                 **error)
 {
-  g_autofree char *hash = toa_article_content_hash (article->content, error);
+  xmlDocPtr alone = xmlNewDoc (BAD_CAST "1.0");
+  xmlNodePtr content = toa_article_content_to_xml (article->content, alone, error);
+  g_autofree char *hash = NULL;
+  xmlChar *canonical = NULL;
   xmlNodePtr node;
+  int size = -1;
 
-  if (hash == NULL)
-    return FALSE;
+  if (content != NULL)
+    {
+      xmlDocSetRootElement (alone, content);
+      size = xmlC14NDocDumpMemory (alone, NULL, XML_C14N_EXCLUSIVE_1_0, NULL, 0, &canonical);
+    }
+  if (size < 0)
+    {
+      if (content != NULL)
+        g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_INVALID,
+                     _("The article could not be put in canonical form"));
+      xmlFreeDoc (alone);
+      return FALSE;
+    }
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, canonical, size);
+  xmlFree (canonical);
+
   node = add_line (root, "content-hash", hash);
   xmlNewProp (node, BAD_CAST "algorithm", BAD_CAST "sha256");
-
-  node = toa_article_content_to_xml (article->content, root->doc, error);
-  if (node == NULL)
-    return FALSE;
   xmlAddChild (root, xmlNewDocText (root->doc, BAD_CAST "\n  "));
-  xmlAddChild (root, node);
+  xmlAddChild (root, xmlDocCopyNode (content, root->doc, 1));
   xmlAddChild (root, xmlNewDocText (root->doc, BAD_CAST "\n"));
+  xmlFreeDoc (alone);
   return TRUE;
 }
 
@@ -303,6 +322,23 @@ read_article (xmlNodePtr root)
   return article;
 }
 
+/* The schema's dateTime allows instants GLib cannot represent (years
+ * before 1 or after 9999): such a file could not be written back. */
+static gboolean
+check_times (xmlNodePtr               root,
+             const ToaExportArticle  *article,
+             GError                 **error)
+{
+  if (article->created == NULL || article->updated == NULL ||
+      (article->published == NULL && find_child (root, "published") != NULL))
+    {
+      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_INVALID,
+                   _("Article %lld has a date that is out of range"), (long long) article->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The stated hash must be the hash of the content as read: this catches
  * an edited export, and any loss in reading it. */
 static gboolean
@@ -358,7 +394,8 @@ toa_article_xml_read (const char  *data,
       return NULL;
     }
   article = read_article (xmlDocGetRootElement (doc));
-  if (!check_hash (xmlDocGetRootElement (doc), article, error))
+  if (!check_times (xmlDocGetRootElement (doc), article, error) ||
+      !check_hash (xmlDocGetRootElement (doc), article, error))
     {
       xmlFreeDoc (doc);
       return NULL;

@@ -8,6 +8,7 @@
 
 #include "toa-export-article.h"
 #include "toa-export-error.h"
+#include "toa-export-private.h"
 
 G_DEFINE_BOXED_TYPE (ToaExportArticle, toa_export_article,
                      toa_export_article_copy, toa_export_article_free)
@@ -111,6 +112,46 @@ toa_export_media_free (ToaExportMedia *media)
   g_free (media);
 }
 
+static gboolean
+check_status (const ToaExportArticle  *article,
+              GError                 **error)
+{
+  if (g_strcmp0 (article->status, "approved") != 0 &&
+      g_strcmp0 (article->status, "published") != 0)
+    {
+      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_NOT_APPROVED,
+                   _("Article %lld is not approved; it can only be exported as a preview"),
+                   (long long) article->id);
+      return FALSE;
+    }
+  if (article->approved_hash == NULL || article->content == NULL)
+    {
+      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_NOT_APPROVED,
+                   _("Article %lld has no approved revision"), (long long) article->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The policy, given the hash of the article's current content (the
+ * exporters have it at hand in the article XML they built). */
+gboolean
+toa_export_check_policy_with_hash (const ToaExportArticle  *article,
+                                   const char              *hash,
+                                   GError                 **error)
+{
+  if (!check_status (article, error))
+    return FALSE;
+  if (g_ascii_strcasecmp (hash, article->approved_hash) != 0)
+    {
+      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_NOT_APPROVED,
+                   _("Article %lld was changed after its approval; it needs to be approved again"),
+                   (long long) article->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * toa_export_check_portal_policy:
  * @article: the article
@@ -132,29 +173,10 @@ toa_export_check_portal_policy (const ToaExportArticle  *article,
   g_return_val_if_fail (article != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_strcmp0 (article->status, "approved") != 0 &&
-      g_strcmp0 (article->status, "published") != 0)
-    {
-      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_NOT_APPROVED,
-                   _("Article %lld is not approved; it can only be exported as a preview"),
-                   (long long) article->id);
-      return FALSE;
-    }
-  if (article->approved_hash == NULL || article->content == NULL)
-    {
-      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_NOT_APPROVED,
-                   _("Article %lld has no approved revision"), (long long) article->id);
-      return FALSE;
-    }
+  if (!check_status (article, error))
+    return FALSE;
   hash = toa_article_content_hash (article->content, error);
   if (hash == NULL)
     return FALSE;
-  if (g_ascii_strcasecmp (hash, article->approved_hash) != 0)
-    {
-      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_NOT_APPROVED,
-                   _("Article %lld was changed after its approval; it needs to be approved again"),
-                   (long long) article->id);
-      return FALSE;
-    }
-  return TRUE;
+  return toa_export_check_policy_with_hash (article, hash, error);
 }

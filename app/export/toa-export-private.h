@@ -26,7 +26,12 @@ GBytes        *toa_export_fit_image       (const ToaExportMedia *media,
                                            const char **extension,
                                            GError     **error);
 
-const char    *toa_exporter_get_provider  (ToaExporter *self);
+gboolean       toa_export_check_policy_with_hash (const ToaExportArticle  *article,
+                                                  const char              *hash,
+                                                  GError                 **error);
+char          *toa_export_doc_content_hash (xmlDocPtr article_doc);
+char          *toa_export_write_html      (xmlDocPtr    doc,
+                                           gboolean     page);
 GPtrArray     *toa_export_liferay_files   (ToaExporter            *self,
                                            const ToaExportArticle *article,
                                            GError                **error);

@@ -212,7 +212,8 @@ toa_export_dump_xml (xmlDocPtr doc)
 }
 
 /* RFC 3339 in UTC to the second: what the schema accepts and what reads
- * back to the same instant. */
+ * back to the same instant. The year is always four digits ("%Y" would
+ * write year 475 as "475"). */
 char *
 toa_export_format_time (GDateTime *time)
 {
@@ -221,10 +222,27 @@ toa_export_format_time (GDateTime *time)
   if (time == NULL)
     return NULL;
   utc = g_date_time_to_utc (time);
-  /* Not g_date_time_format()'s %Y: it writes year 337 as "337", which
-   * xsd:dateTime refuses (found by fuzzing the article XML import). */
   return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
                           g_date_time_get_year (utc), g_date_time_get_month (utc),
                           g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
                           g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}
+
+/* The <content-hash> of an article XML document built by
+ * toa_article_xml_build(). */
+char *
+toa_export_doc_content_hash (xmlDocPtr article_doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (article_doc);
+
+  for (xmlNodePtr child = root != NULL ? root->children : NULL; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST "content-hash"))
+      {
+        xmlChar *text = xmlNodeGetContent (child);
+        char *hash = g_strdup ((const char *) text);
+
+        xmlFree (text);
+        return hash;
+      }
+  return NULL;
 }

@@ -226,6 +226,9 @@ lookup_stylesheet (ToaExporter  *self,
  * every transformation runs with libxslt's security preferences
  * forbidding file reads and writes, directory creation and network.
  *
+ * Use exporters from one thread at a time: libxslt reports some errors
+ * only through its process-wide handler, which a transformation borrows.
+ *
  * Returns: (transfer full): a new exporter
  */
 ToaExporter *
@@ -310,7 +313,8 @@ toa_exporter_set_templates_dir (ToaExporter *self,
   g_return_if_fail (self != NULL);
 
   g_free (self->templates_dir);
-  self->templates_dir = g_strdup (dir);
+  /* Canonical, so that include URIs can be matched against it. */
+  self->templates_dir = dir != NULL ? g_canonicalize_filename (dir, NULL) : NULL;
   g_hash_table_remove_all (self->stylesheets);
 }
 
@@ -343,12 +347,6 @@ toa_exporter_set_provider (ToaExporter *self,
 
   g_free (self->provider);
   self->provider = g_strdup (provider);
-}
-
-const char *
-toa_exporter_get_provider (ToaExporter *self)
-{
-  return self->provider;
 }
 
 static xmlDocPtr
@@ -460,21 +458,29 @@ render (ToaExporter             *self,
         const char              *stylesheet,
         const char             **params,
         gboolean                 page,
+        gboolean                 portal,
         GPtrArray              **out_images,
         GError                 **error)
 {
   g_autoptr(GHashTable) written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_export_file_free);
-  xsltStylesheetPtr style;
   xmlDocPtr input;
   xmlDocPtr result;
-  xmlChar *html = NULL;
-  int size = 0;
   char *text;
 
   input = toa_article_xml_build (article, error);
   if (input == NULL)
     return NULL;
+  if (portal)
+    {
+      g_autofree char *hash = toa_export_doc_content_hash (input);
+
+      if (!toa_export_check_policy_with_hash (article, hash, error))
+        {
+          xmlFreeDoc (input);
+          return NULL;
+        }
+    }
   result = transform (self, stylesheet, input, params, error);
   xmlFreeDoc (input);
   if (result == NULL)
@@ -484,17 +490,8 @@ render (ToaExporter             *self,
       xmlFreeDoc (result);
       return NULL;
     }
-  if (page && result->intSubset == NULL && xmlDocGetRootElement (result) != NULL)
-    xmlCreateIntSubset (result, BAD_CAST "html", NULL, NULL);
-
-  style = g_hash_table_lookup (self->stylesheets, stylesheet);
-  xsltSaveResultToString (&html, &size, result, style);
+  text = toa_export_write_html (result, page);
   xmlFreeDoc (result);
-  text = g_strndup (html != NULL ? (const char *) html : "", size);
-  xmlFree (html);
-  /* The serializer ends a fragment with a newline the editor would keep. */
-  if (!page)
-    g_strchomp (text);
   if (out_images != NULL)
     *out_images = g_steal_pointer (&images);
   return text;
@@ -523,9 +520,7 @@ toa_exporter_render_fragment (ToaExporter             *self,
   g_return_val_if_fail (article != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!toa_export_check_portal_policy (article, error))
-    return NULL;
-  return render (self, article, "fragment.xsl", NULL, FALSE, images, error);
+  return render (self, article, "fragment.xsl", NULL, FALSE, TRUE, images, error);
 }
 
 /**
@@ -560,9 +555,7 @@ toa_exporter_render_page (ToaExporter             *self,
 
   if (self->preview)
     params[3] = _("Preview — not approved for publication");
-  else if (!toa_export_check_portal_policy (article, error))
-    return NULL;
-  return render (self, article, "page.xsl", params, TRUE, images, error);
+  return render (self, article, "page.xsl", params, TRUE, !self->preview, images, error);
 }
 
 static const char * const format_names[] = {

@@ -44,6 +44,7 @@ body { margin: 0; background: #fff; color: #222; font: 16px/1.6 "Times New Roman
   <xsl:template match="/article">
     <html lang="vi">
       <head>
+        <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <xsl:if test="$preview != ''">
           <meta name="robots" content="noindex"/>
