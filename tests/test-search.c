@@ -194,6 +194,35 @@ test_dang (Corpus        *c,
   g_assert_cmpint (g_array_index (exact, gint64, 0), ==, c->dang);
 }
 
+static gint64
+page_id (Corpus     *c,
+         const char *text,
+         guint       offset)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+
+  query->text = g_strdup (text);
+  rows = toa_store_list_articles (c->n.store, query, offset, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, <=, 1);
+  return rows->len ? ((ToaArticle *) g_ptr_array_index (rows, 0))->id : 0;
+}
+
+static void
+test_exact_first_paging (Corpus        *c,
+                         gconstpointer  data)
+{
+  /* Pages of one row across the boundary between the exact matches and
+   * the others: each article once, in order. */
+  g_assert_cmpint (page_id (c, "Đảng", 0), ==, c->dang);
+  g_assert_cmpint (page_id (c, "Đảng", 1), ==, c->dang_ky);
+  g_assert_cmpint (page_id (c, "Đảng", 2), ==, 0);
+  g_assert_cmpint (page_id (c, "đăng", 0), ==, c->dang_ky);
+  g_assert_cmpint (page_id (c, "đăng", 1), ==, c->dang);
+}
+
 static void
 test_phrase_and_prefix (Corpus        *c,
                         gconstpointer  data)
@@ -303,6 +332,7 @@ main (int    argc,
   ADD ("folded-queries", test_folded_queries);
   ADD ("byline", test_byline);
   ADD ("dang", test_dang);
+  ADD ("exact-first-paging", test_exact_first_paging);
   ADD ("phrase-and-prefix", test_phrase_and_prefix);
   ADD ("filters-and-deleted", test_filters_and_deleted);
   ADD ("follows-edits", test_follows_edits);

@@ -98,6 +98,8 @@ toa_store_build_match (const char *text,
 typedef struct
 {
   GString  *sql;
+  GString  *exact_sql;      /* exact-diacritic matches, searched first */
+  GString  *exact_count_sql;
   char     *match;
   char     *exact;
   char     *waiting_office;
@@ -110,6 +112,10 @@ built_clear (Built *built)
 {
   if (built->sql != NULL)
     g_string_free (built->sql, TRUE);
+  if (built->exact_sql != NULL)
+    g_string_free (built->exact_sql, TRUE);
+  if (built->exact_count_sql != NULL)
+    g_string_free (built->exact_count_sql, TRUE);
   g_free (built->match);
   g_free (built->exact);
   g_free (built->waiting_office);
@@ -201,12 +207,33 @@ prepare_text (const ToaArticleQuery  *query,
   return TRUE;
 }
 
+/* One page of one FTS table's matches, newest first: the page's ids are
+ * chosen from the index (which streams them in rowid order and stops at
+ * the page), then joined to their columns, so that only the page's rows
+ * are read in full. */
+static void
+append_page_sql (GString    *sql,
+                 const char *select,
+                 const char *table,
+                 const char *param,
+                 const char *from_where,
+                 const char *exclude)
+{
+  g_string_append_printf (sql, "SELECT %s FROM (SELECT %s.rowid AS hit_id FROM %s CROSS JOIN articles a"
+                               " ON a.id = %s.rowid%s AND %s MATCH %s%s"
+                               " ORDER BY %s.rowid DESC LIMIT :limit OFFSET :offset) hits"
+                               " CROSS JOIN articles a ON a.id = hits.hit_id"
+                               " JOIN revisions r ON r.id = a.current_revision"
+                               " ORDER BY hits.hit_id DESC",
+                          select, table, table, table, from_where, table, param, exclude, table);
+}
+
 /* Search results: exact-diacritic matches first (when the query has
- * diacritics), then newest first. Not bm25: ranking visits every match,
- * which for a syllable as common as "công" in this newsroom's archive
- * is most of it; newest-first streams from the index and stops at the
- * page. The page's ids are chosen first, then joined to their columns,
- * so that only the page's rows are read in full. */
+ * diacritics), then the other matches; newest first within each. Not
+ * bm25: ranking visits every match, which for a syllable as common as
+ * "công" in this newsroom's archive is most of it, while newest-first
+ * stops at the page. toa_store_list_articles() runs the exact part
+ * first and the rest only when the page is not full. */
 static void
 build_search (const char *select,
               gboolean    ordered,
@@ -214,30 +241,31 @@ build_search (const char *select,
               GString    *where,
               Built      *built)
 {
-  GString *sql = built->sql;
-  const char *from = needs_revision
-                     ? " FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid"
-                       " JOIN revisions r ON r.id = a.current_revision"
-                       " WHERE article_fts MATCH :match AND a.deleted = 0"
-                     : " FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid"
-                       " WHERE article_fts MATCH :match AND a.deleted = 0";
+  g_autofree char *from_where = g_strdup_printf ("%s WHERE a.deleted = 0%s",
+                                                 needs_revision ? " JOIN revisions r ON r.id = a.current_revision" : "",
+                                                 where->str);
 
   if (!ordered)
     {
-      g_string_append_printf (sql, "SELECT %s%s%s", select, from, where->str);
+      g_string_append_printf (built->sql, "SELECT %s FROM article_fts CROSS JOIN articles a"
+                                          " ON a.id = article_fts.rowid%s AND article_fts MATCH :match",
+                              select, from_where);
       return;
     }
-  g_string_append_printf (sql, "SELECT %s FROM (SELECT article_fts.rowid AS hit_id, %s AS exact_hit%s%s"
-                               " ORDER BY exact_hit DESC, article_fts.rowid DESC LIMIT :limit OFFSET :offset) hits"
-                               " CROSS JOIN articles a ON a.id = hits.hit_id"
-                               " JOIN revisions r ON r.id = a.current_revision"
-                               " ORDER BY hits.exact_hit DESC, hits.hit_id DESC",
-                          select,
-                          built->exact != NULL
-                          ? "(article_fts.rowid IN (SELECT rowid FROM article_fts_exact"
-                            " WHERE article_fts_exact MATCH :exact))"
-                          : "0",
-                          from, where->str);
+  if (built->exact == NULL)
+    {
+      append_page_sql (built->sql, select, "article_fts", ":match", from_where, "");
+      return;
+    }
+  built->exact_sql = g_string_new (NULL);
+  append_page_sql (built->exact_sql, select, "article_fts_exact", ":exact", from_where, "");
+  built->exact_count_sql = g_string_new (NULL);
+  g_string_append_printf (built->exact_count_sql, "SELECT count(*) FROM article_fts_exact CROSS JOIN articles a"
+                                                  " ON a.id = article_fts_exact.rowid%s"
+                                                  " AND article_fts_exact MATCH :exact", from_where);
+  append_page_sql (built->sql, select, "article_fts", ":match", from_where,
+                   " AND article_fts.rowid NOT IN (SELECT rowid FROM article_fts_exact"
+                   " WHERE article_fts_exact MATCH :exact)");
 }
 
 static gboolean
@@ -314,6 +342,80 @@ bind_query (ToaStmt               *stmt,
   "a.updated, a.deleted, r.hash, r.author, r.title, r.lead, r.byline, r.category, " \
   "r.event_date, r.display_date, r.tags"
 
+static gboolean
+run_page (ToaStore               *self,
+          const char             *sql,
+          const ToaArticleQuery  *query,
+          const Built            *built,
+          guint                   offset,
+          guint                   limit,
+          GPtrArray              *list,
+          GError                **error)
+{
+  g_autoptr(ToaStmt) stmt = toa_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, query, built);
+  bind_named_int (stmt, ":limit", limit);
+  bind_named_int (stmt, ":offset", offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, toa_store_article_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return toa_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static gint64
+run_count (ToaStore               *self,
+           const char             *sql,
+           const ToaArticleQuery  *query,
+           const Built            *built,
+           GError                **error)
+{
+  g_autoptr(ToaStmt) stmt = toa_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, query, built);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      toa_store_fail (self, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Exact-diacritic matches fill the page first; the other matches follow
+ * them, so their offset is counted past all exact ones. */
+static gboolean
+run_exact_first (ToaStore               *self,
+                 const ToaArticleQuery  *query,
+                 const Built            *built,
+                 guint                   offset,
+                 guint                   limit,
+                 GPtrArray              *list,
+                 GError                **error)
+{
+  gint64 n_exact;
+
+  if (!run_page (self, built->exact_sql->str, query, built, offset, limit, list, error))
+    return FALSE;
+  if (list->len >= limit)
+    return TRUE;
+  if (list->len > 0)
+    n_exact = (gint64) offset + list->len;
+  else
+    n_exact = run_count (self, built->exact_count_sql->str, query, built, error);
+  if (n_exact < 0)
+    return FALSE;
+  return run_page (self, built->sql->str, query, built, offset > n_exact ? offset - n_exact : 0,
+                   limit - list->len, list, error);
+}
+
 /**
  * toa_store_list_articles:
  * @self: a #ToaStore
@@ -322,10 +424,11 @@ bind_query (ToaStmt               *stmt,
  * @limit: rows to return at most
  * @error: return location for a #GError
  *
- * One page of articles (never deleted ones): newest change first, or by
- * search rank when @query has text — exact-diacritic matches first when
- * the text has diacritics. The rows carry the current revision's content
- * without its body (fetch that with toa_store_get_article()).
+ * One page of articles (never deleted ones): newest change first. With
+ * search text, newest first too, but exact-diacritic matches before the
+ * others when the text has diacritics. The rows carry the current
+ * revision's content without its body (fetch that with
+ * toa_store_get_article()).
  *
  * Returns: (transfer full) (element-type ToaArticle) (nullable): the page
  */
@@ -338,10 +441,9 @@ toa_store_list_articles (ToaStore               *self,
 {
   TOA_STORE_LOCK (self);
   g_auto(Built) built = { 0 };
-  g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_article_free);
   ToaArticleQuery everything = { 0 };
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
@@ -351,20 +453,11 @@ toa_store_list_articles (ToaStore               *self,
     return NULL;
   if (built.nothing)
     return g_steal_pointer (&list);
-  stmt = toa_store_prepare (self, built.sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_query (stmt, query, &built);
-  bind_named_int (stmt, ":limit", limit);
-  bind_named_int (stmt, ":offset", offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, toa_store_article_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      toa_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  if (built.exact_sql != NULL)
+    ok = run_exact_first (self, query, &built, offset, limit, list, error);
+  else
+    ok = run_page (self, built.sql->str, query, &built, offset, limit, list, error);
+  return ok ? g_steal_pointer (&list) : NULL;
 }
 
 /**
@@ -382,9 +475,7 @@ toa_store_count_articles (ToaStore               *self,
 {
   TOA_STORE_LOCK (self);
   g_auto(Built) built = { 0 };
-  g_autoptr(ToaStmt) stmt = NULL;
   ToaArticleQuery everything = { 0 };
-  int rc;
 
   g_return_val_if_fail (TOA_IS_STORE (self), -1);
 
@@ -394,15 +485,5 @@ toa_store_count_articles (ToaStore               *self,
     return -1;
   if (built.nothing)
     return 0;
-  stmt = toa_store_prepare (self, built.sql->str, error);
-  if (stmt == NULL)
-    return -1;
-  bind_query (stmt, query, &built);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      toa_store_fail (self, rc, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return run_count (self, built.sql->str, query, &built, error);
 }
