@@ -261,6 +261,16 @@ test_errors (Cli           *cli,
   before = newsroom_sql_int (cli->db, "SELECT count(*) FROM articles");
   g_assert_cmpint (before, ==, 0);
 
+  /* Only init creates a database. */
+  {
+    g_autofree char *missing = g_build_filename (cli->dir, "typo.db", NULL);
+    const char *args[] = { "--db", missing, "article", "list", NULL };
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (toa_test_run_cli (args, NULL, &out, NULL), ==, 5);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
   /* A file that is not a database: refused, left as it was. */
   g_file_set_contents (text, "không phải cơ sở dữ liệu", -1, NULL);
   {

@@ -671,6 +671,167 @@ test_backup_and_check (Newsroom      *n,
   g_assert_cmpstr (article->content->title, ==, "Bài sao lưu");
 }
 
+typedef struct
+{
+  Newsroom *n;
+  gint64    id;
+  guint     saves;
+} Writer;
+
+static gpointer
+write_many (gpointer data)
+{
+  Writer *w = data;
+  gint64 version = 1;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Luồng %" G_GINT64_FORMAT " lần %u", w->id, i);
+      g_autoptr(ToaArticleContent) content = newsroom_content (title, NULL);
+      g_autoptr(GPtrArray) page = NULL;
+
+      toa_store_save_revision (w->n->store, w->id, version, content, "an", &version, &error);
+      g_assert_no_error (error);
+      page = toa_store_list_articles (w->n->store, NULL, 0, 10, &error);
+      g_assert_no_error (error);
+      w->saves++;
+    }
+  return NULL;
+}
+
+static void
+test_threads_share_a_store (Newsroom      *n,
+                            gconstpointer  data)
+{
+  Writer writers[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      writers[i] = (Writer) { n, newsroom_article (n, "an", "Bài của luồng"), 0 };
+      threads[i] = g_thread_new ("writer", write_many, &writers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ToaArticle) article = NULL;
+      g_autofree char *last = g_strdup_printf ("Luồng %" G_GINT64_FORMAT " lần 24", writers[i].id);
+
+      g_thread_join (threads[i]);
+      article = toa_store_get_article (n->store, writers[i].id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (article->version, ==, 26);
+      g_assert_cmpstr (article->content->title, ==, last);
+    }
+  g_assert_cmpint (count_revisions (n), ==, 4 * 26);
+}
+
+typedef struct
+{
+  GPtrArray *page;
+  gint64     count;
+  gint64     version;
+  GError    *save_error;
+  GError    *conflict_error;
+  gint64     conflict_version;
+  guint      pending;
+} AsyncResults;
+
+static void
+on_listed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  AsyncResults *r = data;
+  g_autoptr(GError) error = NULL;
+
+  r->page = toa_store_list_articles_finish (TOA_STORE (source), result, &error);
+  g_assert_no_error (error);
+  r->pending--;
+}
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  AsyncResults *r = data;
+  g_autoptr(GError) error = NULL;
+
+  r->count = toa_store_count_articles_finish (TOA_STORE (source), result, &error);
+  g_assert_no_error (error);
+  r->pending--;
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  AsyncResults *r = data;
+
+  toa_store_save_revision_finish (TOA_STORE (source), result, &r->version, &r->save_error);
+  r->pending--;
+}
+
+static void
+on_conflicted (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AsyncResults *r = data;
+
+  toa_store_save_revision_finish (TOA_STORE (source), result, &r->conflict_version, &r->conflict_error);
+  r->pending--;
+}
+
+static void
+on_moved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  AsyncResults *r = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (toa_store_transition_finish (TOA_STORE (source), result, &error));
+  g_assert_no_error (error);
+  r->pending--;
+}
+
+static void
+test_async (Newsroom      *n,
+            gconstpointer  data)
+{
+  g_autoptr(ToaArticleContent) content = newsroom_content ("Lưu không chặn giao diện", NULL);
+  AsyncResults r = { 0 };
+  gint64 a = newsroom_article (n, "an", "Bài một");
+  gint64 b = newsroom_article (n, "an", "Bài hai");
+
+  /* One at a time, so that the conflict surely comes second. */
+  r.pending = 1;
+  toa_store_save_revision_async (n->store, a, 1, content, "an", NULL, on_saved, &r);
+  while (r.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  r.pending = 4;
+  toa_store_save_revision_async (n->store, a, 1, content, "binh", NULL, on_conflicted, &r);
+  toa_store_transition_async (n->store, b, "submit", "an", NULL, NULL, on_moved, &r);
+  toa_store_list_articles_async (n->store, NULL, 0, 50, NULL, on_listed, &r);
+  toa_store_count_articles_async (n->store, NULL, NULL, on_counted, &r);
+  while (r.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (r.save_error);
+  g_assert_cmpint (r.version, ==, 2);
+  g_assert_error (r.conflict_error, TOA_STORE_ERROR, TOA_STORE_ERROR_CONFLICT);
+  g_assert_cmpint (r.conflict_version, ==, 2);
+  g_assert_cmpuint (r.page->len, ==, 2);
+  g_assert_cmpint (r.count, ==, 2);
+  g_assert_cmpint (newsroom_status (n, b), ==, TOA_ARTICLE_STATUS_SUBMITTED);
+  g_clear_error (&r.conflict_error);
+  g_ptr_array_unref (r.page);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -697,6 +858,8 @@ main (int    argc,
   ADD ("comments", test_comments);
   ADD ("data-version", test_data_version);
   ADD ("backup-and-check", test_backup_and_check);
+  ADD ("threads-share-a-store", test_threads_share_a_store);
+  ADD ("async", test_async);
 
   return g_test_run ();
 }

@@ -20,7 +20,7 @@ toa_cli_init (ToaCliGlobal  *global,
 
   if (argc != 1)
     return toa_cli_usage_error (_("“init” takes no arguments"));
-  store = toa_cli_open_store (global, &error);
+  store = toa_cli_create_store (global, &error);
   if (store == NULL)
     return toa_cli_fail (error);
   if (global->json)

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* toa-cli-common.c */
 ToaStore   *toa_cli_open_store      (ToaCliGlobal  *global,
                                      GError       **error);
+ToaStore   *toa_cli_create_store    (ToaCliGlobal  *global,
+                                     GError       **error);
 const char *toa_cli_actor           (ToaCliGlobal  *global);
 int         toa_cli_fail            (GError        *error);
 gboolean    toa_cli_parse           (const char    *parameter,

@@ -38,9 +38,26 @@ database_path (ToaCliGlobal *global)
   return toa_store_get_default_path ();
 }
 
+/* Only "init" creates the database: a mistyped --db must not leave an
+ * empty database behind and answer as if all were well. */
 ToaStore *
 toa_cli_open_store (ToaCliGlobal  *global,
                     GError       **error)
+{
+  g_autofree char *path = database_path (global);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”; create it with “toasoan-cli init”"), path);
+      return NULL;
+    }
+  return toa_store_open (path, error);
+}
+
+ToaStore *
+toa_cli_create_store (ToaCliGlobal  *global,
+                      GError       **error)
 {
   g_autofree char *path = database_path (global);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "toa-store-private.h"
@@ -399,6 +400,32 @@ migrate (ToaStore  *self,
   return TRUE;
 }
 
+/* WAL needs shared memory between the processes using the file, which
+ * network file systems do not give: there the store keeps SQLite's
+ * rollback journal (slower, but correct). */
+static gboolean
+is_network_filesystem (const char *path)
+{
+  static const long network_types[] = {
+    0x6969,      /* NFS */
+    0x517B,      /* SMB */
+    0xFF534D42,  /* CIFS */
+    0xFE534D42,  /* SMB2 */
+    0x5346414F,  /* AFS */
+    0x01021997,  /* 9P */
+    0x65735546,  /* FUSE (sshfs, …) */
+  };
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs info;
+
+  if (statfs (dir, &info) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (network_types); i++)
+    if ((long) info.f_type == network_types[i])
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 configure_connection (ToaStore  *self,
                       GError   **error)
@@ -419,7 +446,9 @@ configure_connection (ToaStore  *self,
    * acknowledged saves, and people must never lose a sentence. */
   rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (rc == SQLITE_OK && !self->read_only)
-    rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    rc = sqlite3_exec (self->db, is_network_filesystem (self->path) ? "PRAGMA journal_mode = DELETE"
+                                                                    : "PRAGMA journal_mode = WAL",
+                       NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return toa_store_fail (self, rc, error);
   return TRUE;

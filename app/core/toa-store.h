@@ -184,4 +184,47 @@ ToaLock     *toa_store_get_lock             (ToaStore                *self,
                                              gint64                   article_id,
                                              GError                 **error);
 
+/* The same, in a worker thread (toa-store-async.c). */
+void         toa_store_list_articles_async  (ToaStore                *self,
+                                             const ToaArticleQuery   *query,
+                                             guint                    offset,
+                                             guint                    limit,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+GPtrArray   *toa_store_list_articles_finish (ToaStore                *self,
+                                             GAsyncResult            *result,
+                                             GError                 **error);
+void         toa_store_count_articles_async (ToaStore                *self,
+                                             const ToaArticleQuery   *query,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+gint64       toa_store_count_articles_finish (ToaStore               *self,
+                                             GAsyncResult            *result,
+                                             GError                 **error);
+void         toa_store_save_revision_async  (ToaStore                *self,
+                                             gint64                   article_id,
+                                             gint64                   expected_version,
+                                             const ToaArticleContent *content,
+                                             const char              *author_login,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+gboolean     toa_store_save_revision_finish (ToaStore                *self,
+                                             GAsyncResult            *result,
+                                             gint64                  *new_version,
+                                             GError                 **error);
+void         toa_store_transition_async     (ToaStore                *self,
+                                             gint64                   article_id,
+                                             const char              *action,
+                                             const char              *actor_login,
+                                             const char              *comment,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+gboolean     toa_store_transition_finish    (ToaStore                *self,
+                                             GAsyncResult            *result,
+                                             GError                 **error);
+
 G_END_DECLS
