@@ -378,6 +378,26 @@ test_page_with_figure (Fixture       *f,
   g_assert_true (g_file_test (image, G_FILE_TEST_IS_DIR));
 }
 
+/* --body-file takes HTML through the paste pipeline, and says what it
+ * cleaned. */
+static void
+test_body_file_html (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "word.html", NULL);
+  g_autofree char *body = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body>"
+                                      "<p class=MsoNormal><b>Tiết kiệm năng lượng</b><o:p></o:p></p>"
+                                      "<p class=MsoNormal style='mso-margin-top-alt:auto'>Giảm 10% điện năng."
+                                      "<script>alert(1)</script></p></body></html>", -1, NULL));
+  g_assert_cmpint (CLI (f, "nguyen", "article", "edit", "1", "--expect-version", "1", "--body-file", path), ==, 0);
+  g_assert_nonnull (strstr (f->err, "Word"));
+  body = show_field (f, "1", "body");
+  g_assert_cmpstr (body, ==, "<p><strong>Tiết kiệm năng lượng</strong></p><p>Giảm 10% điện năng.</p>");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +413,7 @@ main (int    argc,
   ADD ("/cli-export/atom-feed", test_atom_feed);
   ADD ("/cli-export/import-article-xml", test_import_article_xml);
   ADD ("/cli-export/page-with-figure", test_page_with_figure);
+  ADD ("/cli-export/body-file-html", test_body_file_html);
   ADD ("/cli-export/import-own-page", test_import_own_page);
   ADD ("/cli-export/import-hostile-page", test_import_hostile_page);
   ADD ("/cli-export/import-xxe-refused", test_import_xxe_refused);

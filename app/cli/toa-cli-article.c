@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "toa-cli-commands.h"
+#include "toa-html-import.h"
 
 /* The editable fields as options; NULL means "not given". */
 typedef struct
@@ -43,7 +44,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
 #define FIELD_ENTRIES(f) \
   { "title", 0, 0, G_OPTION_ARG_STRING, &(f)->title, N_("Title"), "T" }, \
   { "lead", 0, 0, G_OPTION_ARG_STRING, &(f)->lead, N_("Lead (sapo)"), "L" }, \
-  { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &(f)->body_file, N_("Body as plain text, paragraphs separated by blank lines"), "F" }, \
+  { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &(f)->body_file, N_("Body: plain text (paragraphs separated by blank lines) or HTML, cleaned like a paste"), "F" }, \
   { "category", 0, 0, G_OPTION_ARG_STRING, &(f)->category, N_("Category"), "C" }, \
   { "byline", 0, 0, G_OPTION_ARG_STRING, &(f)->byline, N_("Byline"), "B" }, \
   { "event-date", 0, 0, G_OPTION_ARG_STRING, &(f)->event_date, N_("Event date (YYYY-MM-DD)"), "D" }, \
@@ -51,22 +52,43 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
   { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(f)->tags, N_("A tag (repeat for several)"), "TAG" }
 
 static gboolean
+looks_like_html (const char *path,
+                 const char *text)
+{
+  if (g_str_has_suffix (path, ".html") || g_str_has_suffix (path, ".htm"))
+    return TRUE;
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '<';
+}
+
+/* Plain text or HTML, through the same import pipeline as a paste in the
+ * editor: Word clean-up, legacy Vietnamese, the allowlist. What was
+ * changed is said on stderr, so that nothing is changed silently. */
+static gboolean
 read_body (const char  *path,
            char       **body,
            GError     **error)
 {
+  g_autoptr(ToaImportReport) report = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
 
   if (!g_file_get_contents (path, &text, &len, error))
     return FALSE;
-  if (!g_utf8_validate_len (text, len, NULL))
+  if (looks_like_html (path, text))
+    *body = toa_html_import (text, len, NULL, &report, error);
+  else
+    *body = toa_plain_text_import (text, len, NULL, &report, error);
+  if (*body == NULL)
+    return FALSE;
+  if (report != NULL && !toa_import_report_is_empty (report))
     {
-      g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID,
-                   _("“%s” is not UTF-8 text; save it as UTF-8 and try again"), path);
-      return FALSE;
+      g_autofree char *summary = toa_import_report_to_string (report);
+
+      if (summary != NULL)
+        fprintf (stderr, "toasoan-cli: %s\n", summary);
     }
-  *body = toa_body_from_plain_text (text);
   return TRUE;
 }
 
