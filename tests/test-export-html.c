@@ -177,7 +177,7 @@ test_page_order (void)
   const char *marks[] = {
     "<!DOCTYPE html>",
     "<h1 class=\"toa-title\">Hội nghị sơ kết công tác khuyến công năm 2026</h1>",
-    "<p class=\"toa-date\">Posted on: <time datetime=\"2026-11-12\">12/11/2026</time></p>",
+    "<p class=\"toa-date\">Ngày đăng: <time datetime=\"2026-11-12\">12/11/2026</time></p>",
     "<p class=\"toa-lead\"><strong>Ngày 12/11/2026, Sở Công Thương tổ chức hội nghị sơ kết.</strong></p>",
     "<p>Đoạn mở đầu của bài.</p>",
     "<figcaption>Quang cảnh hội nghị</figcaption>",

@@ -543,8 +543,9 @@ toa_exporter_render_page (ToaExporter             *self,
                           GError                 **error)
 {
   const char *params[] = {
-    /* Translators: before the date of an exported article, as on the portal */
-    "date-label", _("Posted on:"),
+    /* The page is the portal's Vietnamese content, whatever language the
+     * person exporting it reads the application in: not translated. */
+    "date-label", "Ngày đăng:",
     "preview", "",
     NULL,
   };
