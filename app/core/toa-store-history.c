@@ -10,19 +10,22 @@
 #include "toa-review.h"
 #include "toa-store-private.h"
 
-/* The revision of the newest trail row with @action, 0 when none. */
+/* The revision and the row id of the newest trail row with @action, 0
+ * when none. */
 static gboolean
 last_revision_of (ToaStore    *self,
                   gint64       article_id,
                   const char  *action,
                   gint64      *revision_id,
+                  gint64      *row_id,
                   GError     **error)
 {
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
   *revision_id = 0;
-  stmt = toa_store_prepare (self, "SELECT revision_id FROM transitions WHERE article_id = ? AND action = ? "
+  *row_id = 0;
+  stmt = toa_store_prepare (self, "SELECT revision_id, id FROM transitions WHERE article_id = ? AND action = ? "
                                   "ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -30,7 +33,10 @@ last_revision_of (ToaStore    *self,
   toa_bind_text (stmt, 2, action);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *revision_id = sqlite3_column_int64 (stmt, 0);
+    {
+      *revision_id = sqlite3_column_int64 (stmt, 0);
+      *row_id = sqlite3_column_int64 (stmt, 1);
+    }
   else if (rc != SQLITE_DONE)
     return toa_store_fail (self, rc, error);
   return TRUE;
@@ -59,9 +65,9 @@ parent_of (ToaStore    *self,
  * Picks what a reviewer sees first: the current revision against the
  * published one when the article is live (a correction), else against
  * the last approved revision, else against the revision last returned
- * to the author (so that a resubmission shows only the new changes),
- * else against the previous revision. A candidate equal to the current
- * revision is skipped.
+ * to the author after that approval (so that a resubmission shows only
+ * the new changes), else against the previous revision. A candidate
+ * equal to the current revision is skipped.
  *
  * Returns: %TRUE on success
  */
@@ -74,6 +80,7 @@ toa_store_get_default_comparison (ToaStore     *self,
 {
   g_autoptr(ToaArticle) article = NULL;
   gint64 candidates[3] = { 0 };
+  gint64 approve_row, return_row;
   gint64 parent;
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -83,9 +90,12 @@ toa_store_get_default_comparison (ToaStore     *self,
   if (article == NULL)
     return FALSE;
   candidates[0] = article->published_revision;
-  if (!last_revision_of (self, article_id, "approve", &candidates[1], error) ||
-      !last_revision_of (self, article_id, "return", &candidates[2], error))
+  if (!last_revision_of (self, article_id, "approve", &candidates[1], &approve_row, error) ||
+      !last_revision_of (self, article_id, "return", &candidates[2], &return_row, error))
     return FALSE;
+  /* A return before the last approval was dealt with long ago. */
+  if (return_row < approve_row)
+    candidates[2] = 0;
 
   *to_revision = article->current_revision;
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
