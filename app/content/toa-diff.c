@@ -276,28 +276,57 @@ diff_sequences (const Seq *a,
   return edits;
 }
 
+/* Collects ops, joining runs of one kind. The last run grows in a
+ * GString: joining strings one token at a time would be quadratic. */
+typedef struct
+{
+  GPtrArray   *ops;
+  GString     *text;
+  ToaDiffKind  kind;
+} OpBuilder;
+
 static void
-add_op (GPtrArray   *ops,
+builder_init (OpBuilder *b)
+{
+  b->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_diff_op_free);
+  b->text = g_string_new (NULL);
+  b->kind = TOA_DIFF_EQUAL;
+}
+
+static void
+builder_flush (OpBuilder *b)
+{
+  ToaDiffOp *op;
+
+  if (b->text->len == 0)
+    return;
+  op = g_new0 (ToaDiffOp, 1);
+  op->kind = b->kind;
+  op->text = g_strndup (b->text->str, b->text->len);
+  g_ptr_array_add (b->ops, op);
+  g_string_truncate (b->text, 0);
+}
+
+/* Returns the ops and frees the rest. */
+static GPtrArray *
+builder_finish (OpBuilder *b)
+{
+  builder_flush (b);
+  g_string_free (b->text, TRUE);
+  return b->ops;
+}
+
+static void
+add_op (OpBuilder   *b,
         ToaDiffKind  kind,
         const char  *text)
 {
-  ToaDiffOp *last = ops->len > 0 ? g_ptr_array_index (ops, ops->len - 1) : NULL;
-  ToaDiffOp *op;
-
   if (text == NULL || *text == '\0')
     return;
-  if (last != NULL && last->kind == kind)
-    {
-      char *joined = g_strconcat (last->text, text, NULL);
-
-      g_free (last->text);
-      last->text = joined;
-      return;
-    }
-  op = g_new0 (ToaDiffOp, 1);
-  op->kind = kind;
-  op->text = g_strdup (text);
-  g_ptr_array_add (ops, op);
+  if (b->kind != kind)
+    builder_flush (b);
+  b->kind = kind;
+  g_string_append (b->text, text);
 }
 
 static gboolean
@@ -310,7 +339,7 @@ is_blank (const char *text)
 }
 
 static void
-flush_change (GPtrArray *out,
+flush_change (OpBuilder *out,
               GString   *deleted,
               GString   *inserted)
 {
@@ -326,10 +355,11 @@ flush_change (GPtrArray *out,
 static GPtrArray *
 clean_up (GPtrArray *raw)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_diff_op_free);
+  OpBuilder out;
   g_autoptr(GString) deleted = g_string_new (NULL);
   g_autoptr(GString) inserted = g_string_new (NULL);
 
+  builder_init (&out);
   for (guint i = 0; i < raw->len; i++)
     {
       ToaDiffOp *op = g_ptr_array_index (raw, i);
@@ -347,16 +377,16 @@ clean_up (GPtrArray *raw)
         }
       else
         {
-          flush_change (out, deleted, inserted);
-          add_op (out, TOA_DIFF_EQUAL, op->text);
+          flush_change (&out, deleted, inserted);
+          add_op (&out, TOA_DIFF_EQUAL, op->text);
         }
     }
-  flush_change (out, deleted, inserted);
-  return out;
+  flush_change (&out, deleted, inserted);
+  return builder_finish (&out);
 }
 
 static void
-add_edits (GPtrArray  *raw,
+add_edits (OpBuilder  *raw,
            GArray     *edits,
            const Seq  *a,
            const Seq  *b)
@@ -372,7 +402,7 @@ add_edits (GPtrArray  *raw,
 
 /* Word diff of two NFC texts, appended (uncleaned) to @raw. */
 static void
-diff_words (GPtrArray  *raw,
+diff_words (OpBuilder  *raw,
             const char *old_nfc,
             const char *new_nfc)
 {
@@ -390,12 +420,29 @@ diff_words (GPtrArray  *raw,
   seq_clear (&b);
 }
 
+/* NFC, line by line: g_utf8_normalize() slows down badly on long
+ * strings (it moves the rest of the buffer at each composition), and
+ * no composition reaches across a newline. NULL for invalid UTF-8. */
 static char *
 normalize (const char *text)
 {
+  GString *out;
+
   if (text == NULL)
     return g_strdup ("");
-  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (const char *line = text; *line != '\0';)
+    {
+      const char *end = strchr (line, '\n');
+      gsize len = end != NULL ? (gsize) (end - line) + 1 : strlen (line);
+      g_autofree char *nfc = g_utf8_normalize (line, len, G_NORMALIZE_NFC);
+
+      g_string_append (out, nfc);
+      line += len;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -415,11 +462,14 @@ toa_diff_text (const char *old_text,
 {
   g_autofree char *old_nfc = normalize (old_text);
   g_autofree char *new_nfc = normalize (new_text);
-  g_autoptr(GPtrArray) raw = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_diff_op_free);
+  g_autoptr(GPtrArray) raw = NULL;
+  OpBuilder builder;
 
   if (old_nfc == NULL || new_nfc == NULL)
     return NULL;
-  diff_words (raw, old_nfc, new_nfc);
+  builder_init (&builder);
+  diff_words (&builder, old_nfc, new_nfc);
+  raw = builder_finish (&builder);
   return clean_up (raw);
 }
 
@@ -472,7 +522,7 @@ similarity (const char *a,
  * that already hold a block. */
 typedef struct
 {
-  GPtrArray *raw;
+  OpBuilder *raw;
   gboolean   old_started;
   gboolean   new_started;
 } BlockWriter;
@@ -562,7 +612,7 @@ split_blocks (const char *text,
 }
 
 static void
-diff_blocks (GPtrArray  *raw,
+diff_blocks (OpBuilder  *raw,
              const char *old_nfc,
              const char *new_nfc)
 {
@@ -616,11 +666,14 @@ toa_diff_body (const char *old_plain,
 {
   g_autofree char *old_nfc = normalize (old_plain);
   g_autofree char *new_nfc = normalize (new_plain);
-  g_autoptr(GPtrArray) raw = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_diff_op_free);
+  g_autoptr(GPtrArray) raw = NULL;
+  OpBuilder builder;
 
   if (old_nfc == NULL || new_nfc == NULL)
     return NULL;
-  diff_blocks (raw, old_nfc, new_nfc);
+  builder_init (&builder);
+  diff_blocks (&builder, old_nfc, new_nfc);
+  raw = builder_finish (&builder);
   return clean_up (raw);
 }
 
