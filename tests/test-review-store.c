@@ -267,6 +267,23 @@ test_reopen (Newsroom      *n,
   g_assert_cmpint (newsroom_sql_int (n->path, "SELECT resolved FROM comments"), ==, 0);
   g_assert_cmpint (toa_store_count_unresolved_comments (n->store, id, NULL), ==, 1);
 
+  {
+    gint64 other = newsroom_article (n, "an", "Bài khác");
+    gint64 key = id;
+    g_autoptr(GHashTable) counts = NULL;
+
+    toa_store_add_comment (n->store, other, "chi", "Một", &error);
+    g_assert_no_error (error);
+    toa_store_add_comment (n->store, other, "chi", "Hai", &error);
+    g_assert_no_error (error);
+    counts = toa_store_list_unresolved_counts (n->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+    g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, &key), ==, 1);
+    key = other;
+    g_assert_cmpint (*(gint64 *) g_hash_table_lookup (counts, &key), ==, 2);
+  }
+
   g_assert_false (toa_store_reopen_comment (n->store, 777, "an", &error));
   g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);

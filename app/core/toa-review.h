@@ -86,6 +86,8 @@ GPtrArray  *toa_store_list_anchored_comments (ToaStore     *self,
 gint64      toa_store_count_unresolved_comments (ToaStore  *self,
                                               gint64        article_id,
                                               GError      **error);
+GHashTable *toa_store_list_unresolved_counts (ToaStore     *self,
+                                              GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaAnchoredComment, toa_anchored_comment_free)
 
