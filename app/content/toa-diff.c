@@ -41,6 +41,10 @@ typedef struct
   guint       index;   /* in the old sequence for EQUAL/DELETE, new for INSERT */
 } Edit;
 
+/**
+ * toa_diff_op_free:
+ * @op: (transfer full) (nullable): an op
+ */
 void
 toa_diff_op_free (ToaDiffOp *op)
 {

@@ -10,6 +10,10 @@
 #include "toa-report.h"
 #include "toa-store-private.h"
 
+/**
+ * toa_report_row_free:
+ * @row: (transfer full) (nullable): a row
+ */
 void
 toa_report_row_free (ToaReportRow *row)
 {

@@ -41,6 +41,10 @@ toa_anchored_comment_copy (const ToaAnchoredComment *comment)
   return copy;
 }
 
+/**
+ * toa_anchored_comment_free:
+ * @comment: (transfer full) (nullable): a comment
+ */
 void
 toa_anchored_comment_free (ToaAnchoredComment *comment)
 {

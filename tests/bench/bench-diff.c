@@ -3,7 +3,9 @@
  * Not a test (timings depend on the machine): run it by hand,
  *   _build/tests/bench/bench-diff [RUNS]
  * It prints the word counts, the number of changed fields and the
- * median and worst time of toa_diff_content() in milliseconds.
+ * median and worst time of toa_diff_content() in milliseconds: for a
+ * reviewed revision (the common case) and for two unrelated articles
+ * (every paragraph replaced, the worst case for pairing paragraphs).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,22 +95,16 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-int
-main (int    argc,
-      char **argv)
+/* Times @runs diffs; returns the median, *worst the slowest. */
+static double
+time_diff (const ToaArticleContent *old_content,
+           const ToaArticleContent *new_content,
+           guint                    runs,
+           double                  *worst,
+           guint                   *changed)
 {
-  g_autoptr(ToaArticleGenerator) generator = toa_article_generator_new (20261123);
-  g_autoptr(GPtrArray) paragraphs = make_paragraphs (generator);
-  g_autoptr(GPtrArray) revised = revise (paragraphs);
-  g_autoptr(ToaArticleContent) old_content = article_from (paragraphs, "Bài gốc");
-  g_autoptr(ToaArticleContent) new_content = article_from (revised, "Bài đã sửa");
-  g_autofree char *old_plain = toa_body_to_plain_text (old_content->body);
-  g_autofree char *new_plain = toa_body_to_plain_text (new_content->body);
-  guint runs = argc > 1 ? (guint) atoi (argv[1]) : 20;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  guint changed = 0;
 
-  runs = MAX (runs, 1);
   for (guint r = 0; r < runs; r++)
     {
       gint64 start = g_get_monotonic_time ();
@@ -116,15 +112,40 @@ main (int    argc,
       double ms = (g_get_monotonic_time () - start) / 1000.0;
 
       g_array_append_val (times, ms);
-      changed = 0;
+      *changed = 0;
       for (guint i = 0; i < fields->len; i++)
-        changed += ((ToaFieldDiff *) g_ptr_array_index (fields, i))->changed;
+        *changed += ((ToaFieldDiff *) g_ptr_array_index (fields, i))->changed;
     }
   g_array_sort (times, compare_double);
+  *worst = g_array_index (times, double, runs - 1);
+  return g_array_index (times, double, runs / 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(ToaArticleGenerator) generator = toa_article_generator_new (20261123);
+  g_autoptr(GPtrArray) paragraphs = make_paragraphs (generator);
+  g_autoptr(GPtrArray) revised = revise (paragraphs);
+  g_autoptr(GPtrArray) unrelated = make_paragraphs (generator);
+  g_autoptr(ToaArticleContent) old_content = article_from (paragraphs, "Bài gốc");
+  g_autoptr(ToaArticleContent) new_content = article_from (revised, "Bài đã sửa");
+  g_autoptr(ToaArticleContent) other_content = article_from (unrelated, "Bài khác");
+  g_autofree char *old_plain = toa_body_to_plain_text (old_content->body);
+  g_autofree char *new_plain = toa_body_to_plain_text (new_content->body);
+  guint runs = argc > 1 ? (guint) atoi (argv[1]) : 20;
+  guint changed = 0;
+  double median, worst;
+
+  runs = MAX (runs, 1);
+  median = time_diff (old_content, new_content, runs, &worst, &changed);
   printf ("words: old %u, new %u; paragraphs: old %u, new %u; changed fields: %u\n",
           toa_article_generator_count_words (old_plain), toa_article_generator_count_words (new_plain),
           paragraphs->len, revised->len, changed);
-  printf ("toa_diff_content: median %.2f ms, worst %.2f ms over %u runs\n",
-          g_array_index (times, double, runs / 2), g_array_index (times, double, runs - 1), runs);
+  printf ("revised article: median %.2f ms, worst %.2f ms over %u runs\n", median, worst, runs);
+  median = time_diff (old_content, other_content, runs, &worst, &changed);
+  printf ("unrelated article (%u paragraphs): median %.2f ms, worst %.2f ms over %u runs\n",
+          unrelated->len, median, worst, runs);
   return 0;
 }
