@@ -10,6 +10,7 @@
 
 #include "toa-cli.h"
 #include "toa-cli-commands.h"
+#include "toa-cli-review.h"
 #include "toa-core.h"
 
 static const ToaCliCommand commands[] = {
@@ -39,6 +40,14 @@ static const ToaCliCommand commands[] = {
   { "import", toa_cli_import, N_("import FILE [--office CODE]             article XML or an HTML page → a new draft") },
   { "media", toa_cli_media, N_("media add FILE [--article ID]            store an image; prints its id for src=\"media:ID\"") },
   { "verify", toa_cli_verify, N_("verify BUNDLE                           check a bundle against its manifest") },
+  /* Review desk (toa-cli-review.c). */
+  { "diff", toa_cli_diff, N_("diff ID [--from R] [--to R]             word diff: [-removed-] {+added+}") },
+  { "comment", toa_cli_comment, N_("comment add ID --text T [--range START:END] | comment list ID\n"
+                                   "  comment resolve CID | comment reopen CID") },
+  { "checklist", toa_cli_checklist, N_("checklist ID [--approve [--override REASON] [--comment C]]\n"
+                                       "                                          exit 0 when every item passes, 1 when one fails") },
+  { "revert", toa_cli_revert, N_("revert ID --revision R --expect-version N  restore an older revision as a new one") },
+  { "report", toa_cli_report, N_("report --from DATE --to DATE [--csv]    statistics per office and month") },
   { NULL, NULL, NULL },
 };
 
