@@ -38,7 +38,7 @@ static const ToaCliCommand commands[] = {
   { "export", toa_cli_export, N_("export ID… --format xml|fragment|page|liferay|newsml|bundle --out DIR [--preview]\n"
                                  "  export --feed atom --out FILE") },
   { "import", toa_cli_import, N_("import FILE [--office CODE]             article XML or an HTML page → a new draft") },
-  { "media", toa_cli_media, N_("media add FILE [--article ID]            store an image; prints its id for src=\"media:ID\"") },
+  { "media", toa_cli_media, N_("media add FILE [--article ID]           store an image; prints its id for src=\"media:ID\"") },
   { "verify", toa_cli_verify, N_("verify BUNDLE                           check a bundle against its manifest") },
   /* Review desk (toa-cli-review.c). */
   { "diff", toa_cli_diff, N_("diff ID [--from R] [--to R]             word diff: [-removed-] {+added+}") },
