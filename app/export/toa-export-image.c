@@ -9,6 +9,7 @@
 
 #include "toa-export-error.h"
 #include "toa-export-private.h"
+#include "toa-store-media.h"
 
 /* Only raster types every browser shows, and none that can carry script
  * (SVG) when opened on its own. */
@@ -62,6 +63,29 @@ decode (const ToaExportMedia  *media,
   return g_object_ref (pixbuf);
 }
 
+/* Reads only the image's header, and refuses bytes that are not of the
+ * type the store recorded: a photo copied as it is needs no decoding of
+ * its pixels (decoding was most of an export's time). */
+static gboolean
+probe (const ToaExportMedia  *media,
+       int                   *width,
+       GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *mime = NULL;
+  int height = 0;
+
+  if (!toa_media_sniff (media->bytes, &mime, width, &height, &local_error) ||
+      g_ascii_strcasecmp (mime, media->mime_type) != 0)
+    {
+      g_set_error (error, TOA_EXPORT_ERROR, TOA_EXPORT_ERROR_MEDIA,
+                   _("The image could not be read: %s"),
+                   local_error != NULL ? local_error->message : media->mime_type);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GBytes *
 shrink (GdkPixbuf   *pixbuf,
         guint        max_width,
@@ -106,10 +130,10 @@ shrink (GdkPixbuf   *pixbuf,
  * @max_width: the widest an exported image may be, in pixels
  * @extension: (out): the file name extension for the result
  *
- * Every image is decoded, so that a file that is not what its type says
- * never reaches an export. One no wider than @max_width is kept as it is;
- * a wider one is scaled down keeping its proportions (GIF and WebP become
- * PNG then).
+ * Every image's header is read, so that a file that is not what its type
+ * says never reaches an export. One no wider than @max_width is kept as
+ * it is; a wider one is decoded (by the decoder of its recorded type) and
+ * scaled down keeping its proportions (GIF and WebP become PNG then).
  *
  * Returns: (transfer full) (nullable): the bytes to write
  */
@@ -121,6 +145,7 @@ toa_export_fit_image (const ToaExportMedia  *media,
 {
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   int type = find_type (media->mime_type);
+  int width = 0;
 
   if (type < 0)
     {
@@ -128,14 +153,16 @@ toa_export_fit_image (const ToaExportMedia  *media,
                    _("Images of type %s cannot be exported; use JPEG or PNG"), media->mime_type);
       return NULL;
     }
-  pixbuf = decode (media, error);
-  if (pixbuf == NULL)
+  if (!probe (media, &width, error))
     return NULL;
-  if ((guint) gdk_pixbuf_get_width (pixbuf) <= max_width)
+  if ((guint) width <= max_width)
     {
       *extension = image_types[type].extension;
       return g_bytes_ref (media->bytes);
     }
+  pixbuf = decode (media, error);
+  if (pixbuf == NULL)
+    return NULL;
   *extension = g_str_equal (image_types[type].pixbuf_type, "jpeg") ? "jpg" : "png";
   return shrink (pixbuf, max_width, image_types[type].pixbuf_type, error);
 }
