@@ -9,9 +9,30 @@
 #include <string.h>
 
 #include "toa-cli.h"
+#include "toa-cli-commands.h"
 #include "toa-core.h"
 
 static const ToaCliCommand commands[] = {
+  /* Core: store, workflow, search (toa-cli-admin.c, toa-cli-article.c,
+   * toa-cli-workflow.c). */
+  { "init", toa_cli_init, N_("init                                    create or upgrade the database") },
+  { "office", toa_cli_office, N_("office add CODE NAME | office list") },
+  { "category", toa_cli_category, N_("category add NAME | category list") },
+  { "user", toa_cli_user, N_("user add LOGIN \"FULL NAME\" --office CODE --role ROLE [--role ROLE…] | user list") },
+  { "article", toa_cli_article, N_("article new --title T [--lead L] [--body-file F] [--category C] [--office CODE] [--byline B]\n"
+                                   "  article edit ID --expect-version N [--title T] [--lead L] [--body-file F] […]\n"
+                                   "  article show ID [--revision R] | article list [--status S] [--office CODE] [--mine]\n"
+                                   "  article history ID") },
+  { "submit", toa_cli_workflow, N_("submit ID [--comment C] | withdraw ID | return ID --comment C | approve ID [--comment C]") },
+  { "withdraw", toa_cli_workflow, NULL },
+  { "return", toa_cli_workflow, NULL },
+  { "approve", toa_cli_workflow, NULL },
+  { "publish", toa_cli_workflow, N_("publish ID | unpublish ID --comment C | restore ID") },
+  { "unpublish", toa_cli_workflow, NULL },
+  { "restore", toa_cli_workflow, NULL },
+  { "search", toa_cli_search, N_("search QUERY [--status S] [--office CODE]") },
+  { "backup", toa_cli_backup, N_("backup DEST                             online copy of the database") },
+  { "check", toa_cli_check, N_("check                                   integrity check and schema version") },
   { NULL, NULL, NULL },
 };
 
@@ -21,7 +42,8 @@ toa_cli_print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Usage: toasoan-cli [--db PATH] [--as LOGIN] [--json] COMMAND [ARGUMENTS…]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (stream, "  %s\n", _(commands[i].synopsis));
+    if (commands[i].synopsis != NULL)
+      fprintf (stream, "  %s\n", _(commands[i].synopsis));
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  --db PATH     %s\n", _("Use this database file instead of the default one"));
   fprintf (stream, "  --as LOGIN    %s\n", _("Act as this user (default: your system login)"));

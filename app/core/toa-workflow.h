@@ -54,5 +54,8 @@ gboolean          toa_workflow_check                  (const char               
 gboolean          toa_workflow_can_edit               (const ToaWorkflowArticle *article,
                                                        const ToaUser            *actor,
                                                        GError                  **error);
+gboolean          toa_workflow_can_create             (const char               *office,
+                                                       const ToaUser            *actor,
+                                                       GError                  **error);
 
 G_END_DECLS
