@@ -36,4 +36,48 @@ ToaVnEncoding toa_vn_detect_legacy       (const char    *text);
 
 const char   *toa_vn_encoding_to_string  (ToaVnEncoding  encoding);
 
+/* The inverse of toa_vn_legacy_to_unicode(): @text (Unicode) written in
+ * @encoding's bytes, each byte as its Windows-1252 character. With
+ * @upper_case the text is first lower-cased, as TCVN3 "H" fonts expect
+ * (TCVN3 has no capital letters with tone marks). Fails with
+ * %TOA_CONTENT_ERROR_INVALID when a character has no legacy form. */
+char         *toa_vn_unicode_to_legacy   (const char    *text,
+                                          ToaVnEncoding  encoding,
+                                          gboolean       upper_case,
+                                          GError       **error);
+
+/* Whether @word (one word, any case, NFC or not) has the shape of a
+ * Vietnamese syllable: initial consonant, vowel nucleus, final consonant
+ * and at most one tone mark allowed with that final. */
+gboolean      toa_vn_word_is_syllable    (const char    *word);
+
+typedef enum
+{
+  TOA_VN_ISSUE_NOT_NFC,     /* text not in Unicode normalization form C */
+  TOA_VN_ISSUE_LEGACY,      /* a run that looks like TCVN3 or VNI bytes */
+} ToaVnIssueKind;
+
+/* One finding of toa_vn_text_check(): bytes [@start, @end) of the checked
+ * text, the @encoding a legacy run seems to be in (UNICODE for NOT_NFC)
+ * and the @suggestion that should replace it (NFC / converted text). */
+typedef struct
+{
+  ToaVnIssueKind kind;
+  ToaVnEncoding  encoding;
+  gsize          start;
+  gsize          end;
+  char          *suggestion;
+} ToaVnIssue;
+
+void          toa_vn_issue_free          (ToaVnIssue    *issue);
+
+/* Checks @text for runs that are not NFC and for runs that look like
+ * legacy-encoded Vietnamese. Returns an array of #ToaVnIssue in text
+ * order (empty when the text is clean), or %NULL with @error set when
+ * @text is not valid UTF-8. */
+GPtrArray    *toa_vn_text_check          (const char    *text,
+                                          GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaVnIssue, toa_vn_issue_free)
+
 G_END_DECLS
