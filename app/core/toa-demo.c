@@ -121,6 +121,7 @@ add_offices (ToaStore    *store,
 
 static gboolean
 add_categories (ToaStore    *store,
+                const char  *admin,
                 JsonObject  *root,
                 GError     **error)
 {
@@ -132,38 +133,98 @@ add_categories (ToaStore    *store,
 
       if (name == NULL)
         return invalid (error, "users.json", "categories[]");
-      if (toa_store_add_category (store, NULL, name, error) <= 0)
+      if (toa_store_add_category (store, admin, name, error) <= 0)
         return FALSE;
     }
   return TRUE;
 }
 
-/* The first user added becomes the administrator and acts for the rest. */
+static gboolean
+add_one_user (ToaStore    *store,
+              const char  *admin,
+              JsonObject  *user,
+              GError     **error)
+{
+  const char *login = member_string (user, "login");
+  const char *full_name = member_string (user, "full_name");
+
+  if (full_name == NULL)
+    full_name = member_string (user, "name");
+  if (login == NULL || full_name == NULL)
+    return invalid (error, "users.json", "users[].login/name");
+
+  return toa_store_add_user (store, admin, login, full_name,
+                             member_string (user, "office"),
+                             parse_roles (member_array (user, "roles")), error);
+}
+
+/* The store makes the first user the administrator, who then adds the
+ * others: so the demo's administrator goes first whatever the file order. */
 static gboolean
 add_users (ToaStore    *store,
            JsonObject  *root,
-           char       **first_login,
+           char       **admin,
            GError     **error)
 {
   JsonArray *users = member_array (root, "users");
+  guint n;
+  guint first = 0;
 
   if (users == NULL || json_array_get_length (users) == 0)
     return invalid (error, "users.json", "users");
+  n = json_array_get_length (users);
 
-  for (guint i = 0; i < json_array_get_length (users); i++)
+  for (guint i = 0; i < n; i++)
     {
       JsonObject *user = json_array_get_object_element (users, i);
-      const char *login = user ? member_string (user, "login") : NULL;
-      const char *full_name = user ? member_string (user, "full_name") : NULL;
 
-      if (login == NULL || full_name == NULL)
-        return invalid (error, "users.json", "users[].login/full_name");
-      if (!toa_store_add_user (store, *first_login, login, full_name,
-                               member_string (user, "office"),
-                               parse_roles (member_array (user, "roles")), error))
+      if (user != NULL && (parse_roles (member_array (user, "roles")) & TOA_ROLE_ADMIN) != 0)
+        {
+          first = i;
+          break;
+        }
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (first + k) % n;
+      JsonObject *user = json_array_get_object_element (users, i);
+
+      if (user == NULL)
+        return invalid (error, "users.json", "users[{…}]");
+      if (!add_one_user (store, *admin, user, error))
         return FALSE;
-      if (*first_login == NULL)
-        *first_login = g_strdup (login);
+      if (*admin == NULL)
+        *admin = g_strdup (member_string (user, "login"));
+    }
+  return TRUE;
+}
+
+/* Categories named by users.json, then any article names that is new. */
+static gboolean
+add_article_categories (ToaStore    *store,
+                        const char  *admin,
+                        JsonArray   *articles,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) existing = toa_store_list_categories (store, error);
+
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    g_hash_table_add (known, g_strdup (((ToaCategory *) g_ptr_array_index (existing, i))->name));
+
+  for (guint i = 0; i < json_array_get_length (articles); i++)
+    {
+      JsonObject *article = json_array_get_object_element (articles, i);
+      const char *name = article ? member_string (article, "category") : NULL;
+
+      if (name == NULL || g_hash_table_contains (known, name))
+        continue;
+      if (toa_store_add_category (store, admin, name, error) <= 0)
+        return FALSE;
+      g_hash_table_add (known, g_strdup (name));
     }
   return TRUE;
 }
@@ -232,6 +293,9 @@ find_actor (GPtrArray  *users,
 }
 
 /* The default path from draft to @status: each step's action and actor. */
+/* The default path from draft to @status, each step taken by someone the
+ * workflow allows. @comment goes with the last step (a draft's becomes a
+ * comment on the article). */
 static gboolean
 drive_to_status (ToaStore          *store,
                  GPtrArray         *users,
@@ -239,14 +303,16 @@ drive_to_status (ToaStore          *store,
                  const char        *office,
                  const char        *author,
                  ToaArticleStatus   status,
+                 const char        *comment,
                  GError           **error)
 {
   const char *actor;
 
   if (status == TOA_ARTICLE_STATUS_DRAFT)
-    return TRUE;
+    return comment == NULL || toa_store_add_comment (store, id, author, comment, error) > 0;
 
-  if (!toa_store_transition (store, id, "submit", author, NULL, error))
+  if (!toa_store_transition (store, id, "submit", author,
+                             status == TOA_ARTICLE_STATUS_SUBMITTED ? comment : NULL, error))
     return FALSE;
   if (status == TOA_ARTICLE_STATUS_SUBMITTED)
     return TRUE;
@@ -254,7 +320,8 @@ drive_to_status (ToaStore          *store,
   actor = find_actor (users, TOA_ROLE_APPROVER, TOA_ROLE_LEADER, office, author);
   if (actor == NULL)
     return invalid (error, "users.json", "no approver for an approved article");
-  if (!toa_store_transition (store, id, "approve", actor, NULL, error))
+  if (!toa_store_transition (store, id, "approve", actor,
+                             status == TOA_ARTICLE_STATUS_APPROVED ? comment : NULL, error))
     return FALSE;
   if (status == TOA_ARTICLE_STATUS_APPROVED)
     return TRUE;
@@ -262,13 +329,16 @@ drive_to_status (ToaStore          *store,
   actor = find_actor (users, TOA_ROLE_NONE, TOA_ROLE_PUBLISHER | TOA_ROLE_LEADER, office, NULL);
   if (actor == NULL)
     return invalid (error, "users.json", "no publisher for a published article");
-  if (!toa_store_transition (store, id, "publish", actor, NULL, error))
+  if (!toa_store_transition (store, id, "publish", actor,
+                             status == TOA_ARTICLE_STATUS_PUBLISHED ? comment : NULL, error))
     return FALSE;
   if (status == TOA_ARTICLE_STATUS_PUBLISHED)
     return TRUE;
 
+  /* Taking an article down needs a reason. */
   return toa_store_transition (store, id, "unpublish", actor,
-                               _("Taken down: the event is over."), error);
+                               comment != NULL ? comment : _("Taken down: the event is over."),
+                               error);
 }
 
 /* An explicit history: [{"action": "submit", "by": "login", "comment": …}]. */
@@ -347,14 +417,19 @@ add_article (ToaStore    *store,
 {
   g_autoptr(ToaArticleContent) content = NULL;
   const char *office = member_string (article, "office");
-  const char *author = member_string (article, "author");
+  const char *author = member_string (article, "author_login");
+  const char *comment = member_string (article, "comment");
   const char *status_name = member_string (article, "status");
   JsonArray *history = member_array (article, "history");
   ToaArticleStatus status = TOA_ARTICLE_STATUS_DRAFT;
   gint64 id;
 
+  if (author == NULL)
+    author = member_string (article, "author");
+  if (comment != NULL && comment[0] == '\0')
+    comment = NULL;
   if (office == NULL || author == NULL || member_string (article, "title") == NULL)
-    return invalid (error, "articles.json", "office/author/title");
+    return invalid (error, "articles.json", "office/author_login/title");
   if (status_name != NULL && !toa_article_status_from_string (status_name, &status))
     return invalid (error, "articles.json", status_name);
 
@@ -365,7 +440,7 @@ add_article (ToaStore    *store,
 
   if (history != NULL)
     return replay_history (store, id, history, error);
-  return drive_to_status (store, users, id, office, author, status, error);
+  return drive_to_status (store, users, id, office, author, status, comment, error);
 }
 
 /**
@@ -419,9 +494,11 @@ toa_demo_load_from (ToaStore    *store,
   if (!JSON_NODE_HOLDS_ARRAY (articles))
     return invalid (error, "articles.json", "[…]");
 
+  list = json_node_get_array (articles);
   if (!add_offices (store, json_node_get_object (directory), error) ||
-      !add_categories (store, json_node_get_object (directory), error) ||
-      !add_users (store, json_node_get_object (directory), &admin, error))
+      !add_users (store, json_node_get_object (directory), &admin, error) ||
+      !add_categories (store, admin, json_node_get_object (directory), error) ||
+      !add_article_categories (store, admin, list, error))
     return FALSE;
   if (login != NULL && !add_demo_viewer (store, admin, login, error))
     return FALSE;
@@ -430,7 +507,6 @@ toa_demo_load_from (ToaStore    *store,
   if (users == NULL)
     return FALSE;
 
-  list = json_node_get_array (articles);
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       JsonObject *article = json_array_get_object_element (list, i);

@@ -785,12 +785,14 @@ toggle_search (GtkWidget  *widget,
 static void
 on_search_changed (ToaWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  if (g_strcmp0 (text, self->search_text) == 0)
+  /* The entry also reports changes that leave the query as it was (focus,
+   * spaces): a new query would drop the selection. */
+  if (g_strcmp0 (text, self->search_text != NULL ? self->search_text : "") == 0)
     return;
   g_free (self->search_text);
-  self->search_text = g_strstrip (g_strdup (text));
+  self->search_text = g_steal_pointer (&text);
   run_query (self);
 }
 
@@ -941,7 +943,19 @@ toa_window_constructed (GObject *object)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  g_signal_connect_object (get_app (self), "notify::store",
+}
+
+/* "application" is not a construct property: the store is reached once it
+ * is set, right after construction. */
+static void
+on_application_changed (ToaWindow *self)
+{
+  ToaApplication *app = get_app (self);
+
+  if (app == NULL || self->poll_id != 0)
+    return;
+
+  g_signal_connect_object (app, "notify::store",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   load_store (self);
   self->poll_id = g_timeout_add (TOA_WINDOW_POLL_INTERVAL_MS, poll_store, self);
@@ -1082,4 +1096,5 @@ toa_window_init (ToaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_sidebar (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 }
