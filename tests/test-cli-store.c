@@ -254,6 +254,8 @@ test_errors (Cli           *cli,
   g_assert_cmpint (run (cli, "an", "article", "new", "--title", "   ", NULL), ==, 6);
   g_assert_cmpint (run (cli, "an", "article", "new", "--lead", "no title", NULL), ==, 2);
 
+  g_assert_cmpint (run (cli, "an", "article", "new", "--title", "Ti\xea\xff u", NULL), ==, 6);
+  g_assert_nonnull (strstr (cli->err, "not valid UTF-8"));
   g_file_set_contents (bad, "Ti\xea\xf1 t\xfd\xe9" "c\n", -1, NULL);
   g_assert_cmpint (run (cli, "an", "article", "new", "--title", "Tin", "--body-file", bad, NULL), ==, 6);
   before = newsroom_sql_int (cli->db, "SELECT count(*) FROM articles");

@@ -219,8 +219,8 @@ show_revision (ToaCliGlobal *global,
   if (revision->article_id != article_id)
     {
       g_set_error (&error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
-                   _("Revision %" G_GINT64_FORMAT " does not belong to article %" G_GINT64_FORMAT),
-                   revision_id, article_id);
+                   _("Revision %lld does not belong to article %lld"),
+                   (long long) revision_id, (long long) article_id);
       return toa_cli_fail (error);
     }
   if (global->json)
@@ -241,8 +241,8 @@ show_revision (ToaCliGlobal *global,
       toa_cli_print_json (builder);
       return TOA_CLI_EXIT_OK;
     }
-  printf (_("Article %" G_GINT64_FORMAT ", revision %" G_GINT64_FORMAT " by %s\n"),
-          article_id, revision->id, revision->author);
+  printf (_("Article %lld, revision %lld by %s\n"),
+          (long long) article_id, (long long) revision->id, revision->author);
   print_content (revision->content);
   return TOA_CLI_EXIT_OK;
 }
@@ -286,8 +286,9 @@ article_show (ToaCliGlobal  *global,
       toa_cli_print_json (builder);
       return TOA_CLI_EXIT_OK;
     }
-  printf (_("Article %" G_GINT64_FORMAT " — %s — office %s — version %" G_GINT64_FORMAT "\n"),
-          article->id, toa_article_status_get_label (article->status), article->office, article->version);
+  printf (_("Article %lld — %s — office %s — version %lld\n"),
+          (long long) article->id, toa_article_status_get_label (article->status), article->office,
+          (long long) article->version);
   print_content (article->content);
   return TOA_CLI_EXIT_OK;
 }
@@ -404,7 +405,7 @@ print_event (const Event *event)
 
   if (event->revision != NULL)
     {
-      printf (_("%s  revision %" G_GINT64_FORMAT " by %s: %s\n"), when, event->revision->id,
+      printf (_("%s  revision %lld by %s: %s\n"), when, (long long) event->revision->id,
               event->revision->author, event->revision->content->title);
       return;
     }

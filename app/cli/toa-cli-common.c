@@ -112,6 +112,14 @@ toa_cli_parse (const char    *parameter,
   g_option_context_set_help_enabled (context, FALSE);
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;
+  /* GOption converts option values to UTF-8 and fails on bad bytes: that
+   * is invalid input, not a usage mistake. */
+  if (error->domain == G_CONVERT_ERROR)
+    {
+      fprintf (stderr, "toasoan-cli: %s\n", _("An option value is not valid UTF-8 text; nothing was changed"));
+      *status = TOA_CLI_EXIT_INVALID;
+      return FALSE;
+    }
   *status = toa_cli_usage_error ("%s", error->message);
   return FALSE;
 }

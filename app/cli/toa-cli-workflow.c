@@ -48,7 +48,7 @@ toa_cli_workflow (ToaCliGlobal  *global,
       toa_cli_print_json (builder);
     }
   else
-    printf (_("Article %" G_GINT64_FORMAT " is now “%s”\n"), id,
+    printf (_("Article %lld is now “%s”\n"), (long long) id,
             toa_article_status_get_label (article->status));
   return TOA_CLI_EXIT_OK;
 }

@@ -18,35 +18,56 @@ fold_letter (gunichar c)
   return g_unichar_tolower (c);
 }
 
+/* The base letter of @c without its marks: the first character of its
+ * full canonical decomposition (Vietnamese letters decompose to a Latin
+ * base letter followed by at most two combining marks). */
+static gunichar
+base_letter (gunichar c)
+{
+  gunichar decomposition[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  if (g_unichar_fully_decompose (c, FALSE, decomposition, G_N_ELEMENTS (decomposition)) > 0)
+    return decomposition[0];
+  return c;
+}
+
 /**
  * toa_vn_fold:
  * @text: (nullable): UTF-8 text
  *
- * The search form of @text: NFC first (text pasted from Word may be
- * decomposed), then every combining mark removed (tones and the marks of
- * ă â ê ô ơ ư), đ → d, lower case. "Đồng Tháp" → "dong thap". Invalid
- * UTF-8 folds to the empty string rather than to garbage.
+ * The search form of @text: every combining mark removed (tones and the
+ * marks of ă â ê ô ơ ư), đ → d, lower case. "Đồng Tháp" → "dong thap".
+ * Precomposed (NFC) and decomposed input (as Word sometimes pastes it)
+ * fold the same, since marks are dropped either way. Invalid UTF-8 folds
+ * to the empty string rather than to garbage.
+ *
+ * This runs on every saved body, so it works character by character
+ * with an ASCII fast path instead of normalizing whole strings.
  *
  * Returns: (transfer full): the folded text ("" for %NULL)
  */
 char *
 toa_vn_fold (const char *text)
 {
-  g_autofree char *nfd = NULL;
   GString *out;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  out = g_string_sized_new (strlen (nfd));
-  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
-      g_string_append_unichar (out, fold_letter (c));
+      g_string_append_unichar (out, fold_letter (base_letter (c)));
     }
   return g_string_free (out, FALSE);
 }
@@ -64,12 +85,32 @@ char *
 toa_vn_fold_exact (const char *text)
 {
   g_autofree char *nfc = NULL;
+  const char *p;
+  GString *out;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  return g_utf8_strdown (nfc, -1);
+  /* Text without combining marks is already composed: skip the costly
+   * whole-string normalization, which this runs on every saved body. */
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0x80 && g_unichar_combining_class (g_utf8_get_char (p)) != 0)
+      break;
+  if (*p != '\0')
+    {
+      nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      text = nfc;
+    }
+
+  out = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p < 0x80)
+        g_string_append_c (out, g_ascii_tolower (*p));
+      else
+        g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (p)));
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**

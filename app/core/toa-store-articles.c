@@ -256,7 +256,7 @@ not_found (GError **error,
            gint64   article_id)
 {
   g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
-               _("There is no article %" G_GINT64_FORMAT), article_id);
+               _("There is no article %lld"), (long long) article_id);
   return FALSE;
 }
 
@@ -445,15 +445,19 @@ insert_transition (ToaStore          *self,
 
 /* Microseconds, strictly increasing within this process so that two
  * quick saves never share a timestamp in lists sorted by time. */
+G_LOCK_DEFINE_STATIC (last_time);
+
 static gint64
 now_usec (void)
 {
   static gint64 last;
   gint64 now = g_get_real_time ();
 
+  G_LOCK (last_time);
   if (now <= last)
     now = last + 1;
   last = now;
+  G_UNLOCK (last_time);
   return now;
 }
 
@@ -585,10 +589,10 @@ conflict (GError            **error,
           gint64              expected_version)
 {
   g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_CONFLICT,
-               _("Article %" G_GINT64_FORMAT " was changed by someone else while you edited it: "
-                 "you started from version %" G_GINT64_FORMAT ", it is now at version %" G_GINT64_FORMAT
-                 ". Nothing was overwritten; reload it to see the other changes"),
-               article->id, expected_version, article->version);
+               _("Article %lld was changed by someone else while you edited it: "
+                 "you started from version %lld, it is now at version %lld. "
+                 "Nothing was overwritten; reload it to see the other changes"),
+               (long long) article->id, (long long) expected_version, (long long) article->version);
   return FALSE;
 }
 
@@ -829,7 +833,7 @@ toa_store_get_revision (ToaStore    *self,
     toa_store_fail (self, rc, error);
   else
     g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
-                 _("There is no revision %" G_GINT64_FORMAT), revision_id);
+                 _("There is no revision %lld"), (long long) revision_id);
   return NULL;
 }
 

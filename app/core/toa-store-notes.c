@@ -32,7 +32,7 @@ article_exists (ToaStore    *self,
   if (rc != SQLITE_DONE)
     return toa_store_fail (self, rc, error);
   g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
-               _("There is no article %" G_GINT64_FORMAT), article_id);
+               _("There is no article %lld"), (long long) article_id);
   return FALSE;
 }
 
@@ -146,7 +146,7 @@ toa_store_resolve_comment (ToaStore    *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
-                   _("There is no comment %" G_GINT64_FORMAT), comment_id);
+                   _("There is no comment %lld"), (long long) comment_id);
       goto failed;
     }
   return toa_store_commit (self, error);

@@ -37,6 +37,10 @@ typedef enum /*< flags >*/
 /* Soft edit locks expire without a heartbeat for this long. */
 #define TOA_STORE_LOCK_TIMEOUT_USEC (2 * G_TIME_SPAN_MINUTE)
 
+/* A ToaStore is one SQLite connection with its cached statements: use
+ * each store from one thread at a time (a worker thread opens its own
+ * store on the same file). Several stores and processes may share the
+ * file; writes wait for each other up to a busy timeout. */
 #define TOA_TYPE_STORE (toa_store_get_type ())
 G_DECLARE_FINAL_TYPE (ToaStore, toa_store, TOA, STORE, GObject)
 
