@@ -619,27 +619,27 @@ test_refresh_keeps_items (Desk          *d,
   g_assert_true (again == first);
 }
 
+/* GNU gettext caches a lookup under the locale name, which LANGUAGE does
+ * not change: look each string up in one language per test run only. */
 static void
 test_relative_time (void)
 {
   gint64 now = g_get_real_time ();
   g_autofree char *just = toa_format_relative_time (now - 10 * G_USEC_PER_SEC, now);
-  g_autofree char *five = toa_format_relative_time (now - 5 * 60 * G_USEC_PER_SEC, now);
   g_autofree char *hours = toa_format_relative_time (now - 3 * G_TIME_SPAN_HOUR, now);
   g_autofree char *days = toa_format_relative_time (now - 2 * G_TIME_SPAN_DAY, now);
+  g_autofree char *old = toa_format_relative_time (now - 400 * G_TIME_SPAN_DAY, now);
+  g_autofree char *five = NULL;
 
   g_assert_cmpstr (just, ==, "Just now");
-  g_assert_cmpstr (five, ==, "5 minutes ago");
   g_assert_cmpstr (hours, ==, "3 hours ago");
   g_assert_cmpstr (days, ==, "2 days ago");
+  g_assert_false (g_str_has_suffix (old, "ago"));
 
   g_setenv ("LANGUAGE", "vi", TRUE);
   setlocale (LC_ALL, "");
-  {
-    g_autofree char *vi = toa_format_relative_time (now - 5 * 60 * G_USEC_PER_SEC, now);
-
-    g_assert_cmpstr (vi, ==, "5 phút trước");
-  }
+  five = toa_format_relative_time (now - 5 * 60 * G_USEC_PER_SEC, now);
+  g_assert_cmpstr (five, ==, "5 phút trước");
   g_setenv ("LANGUAGE", "en", TRUE);
   setlocale (LC_ALL, "");
 }
@@ -725,6 +725,15 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   toa_core_init_i18n ();
+  /* GLib decides once, at the first g_dngettext(), whether to translate:
+   * not when the domain has no catalogue for the language of the moment,
+   * which English under the C.UTF-8 test locale is. Let it decide while
+   * Vietnamese is on, as a Vietnamese desktop session would. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", 1);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
