@@ -224,12 +224,12 @@ load_directory (ToaWindow *self)
   g_hash_table_remove_all (self->users);
   for (guint i = 0; i < users->len; i++)
     {
-      ToaUser *user = g_ptr_array_index (users, i);
+      ToaUser *user = toa_user_copy (g_ptr_array_index (users, i));
 
-      g_hash_table_insert (self->users, user->login, toa_user_copy (user));
+      /* The key lives in the value. */
+      g_hash_table_insert (self->users, user->login, user);
     }
 
-  /* The hash table's keys live in its values: insert copies, look up. */
   g_clear_pointer (&self->user, toa_user_free);
   if (g_hash_table_lookup (self->users, get_login (self)) != NULL)
     self->user = toa_user_copy (g_hash_table_lookup (self->users, get_login (self)));

@@ -326,9 +326,14 @@ test_author_views (Desk          *d,
                                       TOA_TYPE_ARTICLE_ROW);
     g_autoptr(ToaArticleItem) item = row_item (d->window, 0);
 
+    GtkLabel *meta;
+
     g_assert_nonnull (row);
     g_assert_cmpstr (toa_article_row_get_title (TOA_ARTICLE_ROW (row)), ==,
                      toa_article_item_get_article (item)->content->title);
+    /* The author by name, with the office. */
+    meta = GTK_LABEL (gtk_widget_get_template_child (row, TOA_TYPE_ARTICLE_ROW, "meta_label"));
+    g_assert_cmpstr (gtk_label_get_label (meta), ==, "Lê Thu Hà · P. QLCN");
   }
 }
 
