@@ -8,6 +8,7 @@
 
 #include "toa-application.h"
 #include "toa-core.h"
+#include "toa-demo.h"
 #include "toa-preferences-window.h"
 #include "toa-window.h"
 
@@ -20,6 +21,7 @@ struct _ToaApplication
   char           *login;
   ToaStore       *store;
   GError         *store_error;
+  gboolean        load_demo;
 };
 
 enum {
@@ -37,6 +39,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this database file instead of the default one"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill a new, empty database with the demo content"), NULL },
   { NULL }
 };
 
@@ -248,6 +252,8 @@ toa_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  self->load_demo = g_variant_dict_contains (options, "demo");
+
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
@@ -363,6 +369,23 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_app },
 };
 
+/* `--demo` (what `./dev run` passes): a database without users gets the
+ * demo content, as if the welcome page's first button had been pressed. */
+static void
+load_demo_if_new (ToaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean unconfigured = FALSE;
+
+  if (!toa_store_is_unconfigured (self->store, &unconfigured, &error))
+    {
+      g_warning ("Could not read the users: %s", error->message);
+      return;
+    }
+  if (unconfigured && !toa_demo_load (self->store, toa_application_get_login (self), &error))
+    g_warning ("Could not load the demo content: %s", error->message);
+}
+
 static void
 toa_application_startup (GApplication *app)
 {
@@ -389,7 +412,9 @@ toa_application_startup (GApplication *app)
 
   /* A failure is kept, not fatal: the window explains it and offers a way
    * out (another database, trying again). */
-  toa_application_open_store (self, toa_application_get_database_path (self), NULL);
+  if (toa_application_open_store (self, toa_application_get_database_path (self), NULL) &&
+      self->load_demo)
+    load_demo_if_new (self);
 }
 
 static void
