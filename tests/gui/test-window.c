@@ -10,12 +10,19 @@
 #include "toa-application.h"
 #include "toa-article-row.h"
 #include "toa-welcome.h"
+#include "toa-article-editor.h"
+#include "toa-comment-dialog.h"
+#include "toa-conflict-dialog.h"
+#include "toa-body-editor.h"
 #include "toa-core.h"
+#include "toa-link-dialog.h"
 #include "toa-preferences-window.h"
 #include "toa-test-utils.h"
 #include "toa-window.h"
+#include "toa-workflow-bar.h"
 
 static ToaApplication *app;
+static ToaStore *template_store;
 
 static void
 iterate_until (gboolean (*done) (gpointer),
@@ -150,12 +157,24 @@ build_template_instance (const char *class_name)
 {
   if (g_strcmp0 (class_name, "ToaWindow") == 0)
     return GTK_WIDGET (toa_window_new (app));
+  if (g_strcmp0 (class_name, "ToaBodyEditor") == 0)
+    return GTK_WIDGET (toa_body_editor_new ());
+  if (g_strcmp0 (class_name, "ToaLinkDialog") == 0)
+    return GTK_WIDGET (toa_link_dialog_new (NULL, "https://congthuong.gov.vn/"));
   if (g_strcmp0 (class_name, "ToaPreferencesWindow") == 0)
     return GTK_WIDGET (toa_preferences_window_new (toa_application_get_settings (app)));
   if (g_strcmp0 (class_name, "ToaArticleRow") == 0)
     return toa_article_row_new ();
   if (g_strcmp0 (class_name, "ToaWelcome") == 0)
     return toa_welcome_new (toa_application_get_store (app), "test");
+  if (g_strcmp0 (class_name, "ToaArticleEditor") == 0)
+    return GTK_WIDGET (toa_article_editor_new (template_store, "nobody"));
+  if (g_strcmp0 (class_name, "ToaWorkflowBar") == 0)
+    return toa_workflow_bar_new ();
+  if (g_strcmp0 (class_name, "ToaCommentDialog") == 0)
+    return GTK_WIDGET (toa_comment_dialog_new (NULL, "Return for changes"));
+  if (g_strcmp0 (class_name, "ToaConflictDialog") == 0)
+    return GTK_WIDGET (toa_conflict_dialog_new (NULL, "Đỗ Nguyên", g_get_real_time (), "Tiêu đề"));
   return NULL;
 }
 
@@ -177,7 +196,13 @@ static void
 test_every_template (void)
 {
   const char *dirs[] = { RESOURCE_BASE_PATH "/ui/", RESOURCE_BASE_PATH "/gtk/", NULL };
+  g_autofree char *store_dir = toa_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (store_dir, "toasoan.db", NULL);
+  g_autoptr(GError) error = NULL;
   guint count = 0;
+
+  template_store = toa_store_open (store_path, &error);
+  g_assert_no_error (error);
 
   for (guint d = 0; dirs[d] != NULL; d++)
     {
@@ -226,6 +251,8 @@ test_every_template (void)
     }
 
   g_assert_cmpuint (count, >=, 3);
+  g_clear_object (&template_store);
+  toa_test_remove_tree (store_dir);
 }
 
 static void

@@ -1,0 +1,802 @@
+/* test-article-editor.c — the article editor pane, driven through its
+ * actions under Xvfb against a real store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "toa-article-editor.h"
+#include "toa-body-editor.h"
+#include "toa-comment-dialog.h"
+#include "toa-conflict-dialog.h"
+#include "toa-core.h"
+#include "toa-recovery.h"
+#include "toa-test-newsroom.h"
+#include "toa-workflow-bar.h"
+
+/* ---- Helpers ----------------------------------------------------------------- */
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data,
+               guint      seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gpointer
+child (ToaArticleEditor *editor,
+       const char       *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), TOA_TYPE_ARTICLE_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static GtkTextView *
+body_view (ToaArticleEditor *editor)
+{
+  GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (child (editor, "page_box")));
+
+  g_assert_true (TOA_IS_BODY_EDITOR (last));
+  return toa_body_editor_get_view (TOA_BODY_EDITOR (last));
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Types as the keyboard would: at the cursor, respecting editability. */
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, gtk_text_view_get_editable (view));
+}
+
+static void
+type_entry (ToaArticleEditor *editor,
+            const char       *name,
+            const char       *text)
+{
+  GtkEditable *entry = child (editor, name);
+  int position = -1;
+
+  if (gtk_editable_get_editable (entry))
+    gtk_editable_insert_text (entry, text, -1, &position);
+}
+
+static ToaArticleEditor *
+open_editor (ToaStore   *store,
+             const char *login)
+{
+  ToaArticleEditor *editor = toa_article_editor_new (store, login);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, editor, 10);
+  return editor;
+}
+
+static void
+close_editor (ToaArticleEditor *editor)
+{
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (editor))));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  iterate_until (toplevel_shown, GSIZE_TO_POINTER (type), 10);
+  return find_toplevel (type);
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static void
+answer (GtkWindow  *dialog,
+        const char *response)
+{
+  GType type = G_OBJECT_TYPE (dialog);
+
+  /* What a click on the response button does: respond, then close. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  iterate_until (toplevel_gone, GSIZE_TO_POINTER (type), 10);
+}
+
+static ToaArticle *
+get_article (Newsroom *n,
+             gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  ToaArticle *article = toa_store_get_article (n->store, id, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static guint
+count_revisions (Newsroom *n,
+                 gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = toa_store_list_revisions (n->store, id, &error);
+
+  g_assert_no_error (error);
+  return revisions->len;
+}
+
+static ToaTransition *
+last_transition (Newsroom *n,
+                 gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) transitions = toa_store_list_transitions (n->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (transitions->len, >, 0);
+  return toa_transition_copy (g_ptr_array_index (transitions, transitions->len - 1));
+}
+
+/* Writes a new article through the editor, the way an author does. */
+static gint64
+write_article (ToaArticleEditor *editor,
+               const char       *title)
+{
+  toa_article_editor_start_new (editor);
+  type_entry (editor, "title_entry", title);
+  type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương tổ chức hội nghị.");
+  type_text (body_view (editor), "Đoạn một về sản xuất công nghiệp.\nĐoạn hai về an toàn.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
+  return toa_article_editor_get_article_id (editor);
+}
+
+/* ---- Tests ------------------------------------------------------------------- */
+
+static void
+on_article_changed (ToaArticleEditor *editor,
+                    gint64            id,
+                    gint64           *seen)
+{
+  *seen = id;
+}
+
+static void
+test_create_save_reopen (Newsroom      *n,
+                         gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaArticleEditor *again;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(ToaArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *body = NULL;
+  gint64 seen = 0;
+  gint64 id;
+
+  g_signal_connect (editor, "article-changed", G_CALLBACK (on_article_changed), &seen);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "byline_entry")), ==, "Nguyễn Văn An - P. QLCN");
+
+  type_entry (editor, "title_entry", "Hội nghị triển khai nhiệm vụ năm 2027");
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  g_assert_cmpstr (toa_article_editor_get_title (editor), ==, "Hội nghị triển khai nhiệm vụ năm 2027");
+  type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
+  type_text (body_view (editor), "Đoạn một.\nĐoạn hai có dấu “ngoặc” & ký hiệu <b>.");
+  g_assert_cmpstr (gtk_label_get_label (child (editor, "count_label")), ==, "19 words");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  id = toa_article_editor_get_article_id (editor);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (seen, ==, id);
+  g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
+
+  article = get_article (n, id);
+  g_assert_cmpstr (article->office, ==, "QLCN");
+  g_assert_cmpstr (article->author, ==, "an");
+  g_assert_cmpstr (article->content->title, ==, "Hội nghị triển khai nhiệm vụ năm 2027");
+  g_assert_cmpstr (article->content->lead, ==, "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
+  g_assert_cmpstr (article->content->body, ==,
+                   "<p>Đoạn một.</p><p>Đoạn hai có dấu “ngoặc” &amp; ký hiệu &lt;b&gt;.</p>");
+  g_assert_cmpstr (article->content->byline, ==, "Nguyễn Văn An - P. QLCN");
+  g_assert_cmpuint (count_revisions (n, id), ==, 1);
+
+  /* Reopened in a fresh pane, the same text; a second save is a second revision. */
+  again = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (again, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (child (again, "title_entry")), ==,
+                   "Hội nghị triển khai nhiệm vụ năm 2027");
+  lead = view_text (child (again, "lead_view"));
+  g_assert_cmpstr (lead, ==, "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
+  body = view_text (body_view (again));
+  g_assert_cmpstr (body, ==, "Đoạn một.\nĐoạn hai có dấu “ngoặc” & ký hiệu <b>.\n");
+  g_assert_false (toa_article_editor_get_has_unsaved_changes (again));
+
+  close_editor (editor);
+  type_text (body_view (again), "\nĐoạn ba.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (again), "editor.save", NULL));
+  g_assert_cmpuint (count_revisions (n, id), ==, 2);
+  saved = get_article (n, id);
+  g_assert_cmpint (saved->version, >, article->version);
+  g_assert_nonnull (strstr (saved->content->body, "<p>Đoạn ba.</p>"));
+  close_editor (again);
+}
+
+static void
+test_invalid_date_keeps_text (Newsroom      *n,
+                              gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  GtkWindow *dialog;
+
+  type_entry (editor, "title_entry", "Bài có ngày sai");
+  type_entry (editor, "event_date_entry", "31/02/2026");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "31/02/2026"));
+  answer (dialog, "close");
+  g_assert_cmpint (toa_article_editor_get_article_id (editor), ==, 0);
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bài có ngày sai");
+  close_editor (editor);
+}
+
+static void
+test_submit_from_workflow_bar (Newsroom      *n,
+                               gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaWorkflowBar *bar = child (editor, "workflow_bar");
+  g_autoptr(ToaTransition) last = NULL;
+  GtkWidget *submit;
+  gint64 id = write_article (editor, "Bài gửi duyệt");
+
+  g_assert_nonnull (strstr (toa_workflow_bar_get_status_text (bar), "created by Nguyễn Văn An"));
+  g_assert_null (toa_workflow_bar_get_button (bar, "approve"));
+  submit = toa_workflow_bar_get_button (bar, "submit");
+  g_assert_nonnull (submit);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (submit)), ==, "Submit for approval");
+
+  /* Unsaved text goes with the submission. */
+  type_text (body_view (editor), "\nĐoạn bổ sung.");
+  g_signal_emit_by_name (submit, "clicked");
+
+  g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
+  last = last_transition (n, id);
+  g_assert_cmpstr (last->action, ==, "submit");
+  g_assert_cmpstr (last->actor, ==, "an");
+  g_assert_cmpuint (count_revisions (n, id), ==, 2);
+  g_assert_nonnull (strstr (toa_workflow_bar_get_status_text (bar), "submitted by Nguyễn Văn An at"));
+  g_assert_null (toa_workflow_bar_get_button (bar, "submit"));
+  g_assert_nonnull (toa_workflow_bar_get_button (bar, "withdraw"));
+  close_editor (editor);
+}
+
+static void
+test_return_requires_comment (Newsroom      *n,
+                              gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài cần sửa");
+  ToaArticleEditor *editor;
+  ToaWorkflowBar *bar;
+  g_autoptr(ToaTransition) last = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  newsroom_act (n, id, "submit", "an", NULL);
+  editor = open_editor (n->store, "chi");
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  bar = child (editor, "workflow_bar");
+  g_assert_nonnull (toa_workflow_bar_get_button (bar, "approve"));
+  g_assert_nonnull (toa_workflow_bar_get_button (bar, "return"));
+
+  /* Cancelling changes nothing. */
+  g_signal_emit_by_name (toa_workflow_bar_get_button (bar, "return"), "clicked");
+  dialog = wait_for_toplevel (TOA_TYPE_COMMENT_DIALOG);
+  answer (dialog, "cancel");
+  g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
+
+  g_signal_emit_by_name (toa_workflow_bar_get_button (bar, "return"), "clicked");
+  dialog = wait_for_toplevel (TOA_TYPE_COMMENT_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  toa_comment_dialog_set_comment (TOA_COMMENT_DIALOG (dialog), "   \n ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  toa_comment_dialog_set_comment (TOA_COMMENT_DIALOG (dialog), " Thiếu số liệu quý III. ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  answer (dialog, "apply");
+
+  g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_DRAFT);
+  last = last_transition (n, id);
+  g_assert_cmpstr (last->action, ==, "return");
+  g_assert_cmpstr (last->actor, ==, "chi");
+  g_assert_cmpstr (last->comment, ==, "Thiếu số liệu quý III.");
+  g_assert_nonnull (strstr (toa_workflow_bar_get_status_text (bar), "returned by Phạm Minh Chi"));
+  close_editor (editor);
+}
+
+static gint64
+save_as_colleague (Newsroom   *n,
+                   gint64      id,
+                   const char *title)
+{
+  g_autoptr(ToaStore) other = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(ToaArticleContent) content = newsroom_content (title, "Bản của đồng nghiệp.");
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+
+  /* A second connection: another process on another computer. */
+  other = toa_store_open (n->path, &error);
+  g_assert_no_error (error);
+  article = toa_store_get_article (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (toa_store_save_revision (other, id, article->version, content, "binh", &version, &error));
+  g_assert_no_error (error);
+  return version;
+}
+
+static void
+test_conflict_keep_both (Newsroom      *n,
+                         gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  gint64 id = write_article (editor, "Bài của tôi");
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWindow *dialog;
+  const ToaRevision *theirs;
+  const ToaRevision *mine;
+
+  type_text (body_view (editor), "\nCâu tôi vừa viết.");
+  save_as_colleague (n, id, "Bài của đồng nghiệp");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+
+  dialog = wait_for_toplevel (TOA_TYPE_CONFLICT_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Lê Thị Bình"));
+  g_assert_nonnull (strstr (toa_conflict_dialog_get_their_text (TOA_CONFLICT_DIALOG (dialog)),
+                            "Bản của đồng nghiệp."));
+  /* Nothing lost while the question is open. */
+  body = view_text (body_view (editor));
+  g_assert_nonnull (strstr (body, "Câu tôi vừa viết."));
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  g_assert_cmpuint (count_revisions (n, id), ==, 2);
+
+  answer (dialog, "keep-both");
+  g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
+  revisions = toa_store_list_revisions (n->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 3);
+  article = get_article (n, id);
+  g_assert_cmpstr (article->content->title, ==, "Bài của tôi");
+  g_assert_nonnull (strstr (article->content->body, "<p>Câu tôi vừa viết.</p>"));
+  /* Theirs is kept, mine on top of it. */
+  theirs = g_ptr_array_index (revisions, 1);
+  mine = g_ptr_array_index (revisions, 2);
+  if (theirs->created > mine->created || (theirs->created == mine->created && theirs->id > mine->id))
+    {
+      const ToaRevision *swap = theirs;
+
+      theirs = mine;
+      mine = swap;
+    }
+  g_assert_cmpstr (theirs->author, ==, "binh");
+  g_assert_cmpstr (theirs->content->title, ==, "Bài của đồng nghiệp");
+  g_assert_cmpint (mine->parent_id, ==, theirs->id);
+  g_assert_cmpint (article->current_revision, ==, mine->id);
+  close_editor (editor);
+}
+
+static void
+test_conflict_discard_mine (Newsroom      *n,
+                            gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  gint64 id = write_article (editor, "Bài của tôi");
+  GtkWindow *dialog;
+
+  type_entry (editor, "title_entry", " (sửa)");
+  save_as_colleague (n, id, "Bài của đồng nghiệp");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  dialog = wait_for_toplevel (TOA_TYPE_CONFLICT_DIALOG);
+  answer (dialog, "discard");
+
+  g_assert_cmpuint (count_revisions (n, id), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bài của đồng nghiệp");
+  g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
+
+  /* Editing on from their version saves without a conflict. */
+  type_entry (editor, "title_entry", " 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_cmpuint (count_revisions (n, id), ==, 3);
+  close_editor (editor);
+}
+
+static gboolean
+recovery_written (gpointer data)
+{
+  ToaRecovery *recovery = data;
+  g_autoptr(ToaRecoveryRecord) record = toa_recovery_load (recovery, 0, NULL);
+
+  return record != NULL;
+}
+
+static void
+test_autosave_and_restore (Newsroom      *n,
+                           gconstpointer  data)
+{
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (NULL, n->path, "an");
+  g_autoptr(ToaRecoveryRecord) record = NULL;
+  g_autoptr(ToaRecoveryRecord) left = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaArticleEditor *after_crash;
+  g_autofree char *body = NULL;
+  gint64 id;
+
+  /* 5 s after the last keystroke, the text is on disk outside the store. */
+  type_entry (editor, "title_entry", "Chưa kịp lưu");
+  type_text (body_view (editor), "Một câu quan trọng.");
+  g_assert_false (recovery_written (recovery));
+  iterate_until (recovery_written, recovery, 10);
+  record = toa_recovery_load (recovery, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->content->title, ==, "Chưa kịp lưu");
+  g_assert_cmpstr (record->content->body, ==, "<p>Một câu quan trọng.</p>");
+  g_assert_cmpstr (record->office, ==, "QLCN");
+
+  /* The "crash": a new pane offers the text back. */
+  close_editor (editor);
+  after_crash = open_editor (n->store, "an");
+  g_assert_true (gtk_revealer_get_reveal_child (child (after_crash, "recovery_bar")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "editor.restore-recovery", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (child (after_crash, "recovery_bar")));
+  g_assert_cmpstr (gtk_editable_get_text (child (after_crash, "title_entry")), ==, "Chưa kịp lưu");
+  body = view_text (body_view (after_crash));
+  g_assert_cmpstr (body, ==, "Một câu quan trọng.\n");
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (after_crash));
+
+  /* Saved: a revision, and the recovery copy is gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "editor.save", NULL));
+  id = toa_article_editor_get_article_id (after_crash);
+  article = get_article (n, id);
+  g_assert_cmpstr (article->content->title, ==, "Chưa kịp lưu");
+  left = toa_recovery_load (recovery, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (left);
+  close_editor (after_crash);
+}
+
+static void
+test_restore_existing_article (Newsroom      *n,
+                               gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bản đã lưu");
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (NULL, n->path, "an");
+  g_autoptr(ToaRecoveryRecord) record = g_new0 (ToaRecoveryRecord, 1);
+  g_autoptr(ToaArticle) stored = get_article (n, id);
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor;
+
+  record->article_id = id;
+  record->base_version = stored->version;
+  record->saved = g_get_real_time ();
+  record->content = toa_article_content_copy (stored->content);
+  g_free (record->content->title);
+  record->content->title = g_strdup ("Bản chưa lưu khi máy tắt");
+  g_assert_true (toa_recovery_save (recovery, record, &error));
+
+  editor = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bản đã lưu");
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "recovery_bar")));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.restore-recovery", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bản chưa lưu khi máy tắt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  article = get_article (n, id);
+  g_assert_cmpstr (article->content->title, ==, "Bản chưa lưu khi máy tắt");
+  g_assert_cmpuint (count_revisions (n, id), ==, 2);
+  close_editor (editor);
+}
+
+static void
+test_locked_by_other (Newsroom      *n,
+                      gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài đang được sửa");
+  g_autoptr(ToaStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor;
+  ToaArticleEditor *approver;
+
+  other = toa_store_open (n->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (toa_store_lock_article (other, id, "binh", "may-binh", &error));
+  g_assert_no_error (error);
+
+  editor = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (toa_article_editor_get_read_only (editor));
+  g_assert_false (gtk_text_view_get_editable (body_view (editor)));
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "lock_bar")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Being edited by Lê Thị Bình"));
+  g_assert_false (gtk_widget_get_visible (child (editor, "take_over_button")));
+
+  /* Typing does nothing and saving is not offered. */
+  type_entry (editor, "title_entry", "xxx");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bài đang được sửa");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_cmpuint (count_revisions (n, id), ==, 1);
+  g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
+
+  approver = open_editor (n->store, "chi");
+  g_assert_true (toa_article_editor_load (approver, id, &error));
+  g_assert_true (gtk_widget_get_visible (child (approver, "take_over_button")));
+
+  /* Once the lock is released, a refresh makes the pane editable. */
+  g_assert_true (toa_store_unlock_article (other, id, "binh", &error));
+  toa_article_editor_refresh (editor);
+  g_assert_false (toa_article_editor_get_read_only (editor));
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, "lock_bar")));
+  close_editor (approver);
+  close_editor (editor);
+}
+
+static void
+test_approved_warns_first (Newsroom      *n,
+                           gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài đã duyệt");
+  g_autoptr(ToaTransition) last = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor;
+
+  newsroom_act (n, id, "submit", "an", NULL);
+  newsroom_act (n, id, "approve", "chi", NULL);
+  editor = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "approved_bar")));
+  g_assert_true (toa_article_editor_get_read_only (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.edit-anyway", NULL));
+  g_assert_false (toa_article_editor_get_read_only (editor));
+  type_text (body_view (editor), "\nSửa sau khi duyệt.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_DRAFT);
+  last = last_transition (n, id);
+  g_assert_cmpstr (last->action, ==, "void");
+  close_editor (editor);
+}
+
+static void
+test_read_only_database (Newsroom      *n,
+                         gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài trên tệp chỉ đọc");
+  g_autoptr(ToaStore) read_only = NULL;
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (NULL, n->path, "an");
+  g_autoptr(ToaRecoveryRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  ToaArticleEditor *editor;
+  GtkWindow *dialog;
+
+  read_only = toa_store_open_full (n->path, TOA_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  editor = open_editor (read_only, "an");
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  type_text (body_view (editor), "\nKhông được mất.");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could not save the article");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "can only be read"));
+  answer (dialog, "close");
+  body = view_text (body_view (editor));
+  g_assert_nonnull (strstr (body, "Không được mất."));
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  record = toa_recovery_load (recovery, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  g_assert_nonnull (strstr (record->content->body, "Không được mất."));
+  close_editor (editor);
+}
+
+static void
+on_closed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  int *outcome = data;
+  g_autoptr(GError) error = NULL;
+
+  *outcome = toa_article_editor_close_finish (TOA_ARTICLE_EDITOR (source), result, &error) ? 1 : 0;
+  g_assert_no_error (error);
+}
+
+static gboolean
+outcome_known (gpointer data)
+{
+  return *(int *) data >= 0;
+}
+
+static void
+test_close_asks (Newsroom      *n,
+                 gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  gint64 id = write_article (editor, "Bài sắp đóng");
+  g_autoptr(ToaLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+  int outcome = -1;
+
+  /* Nothing unsaved: closes at once and releases the lock. */
+  toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
+  iterate_until (outcome_known, &outcome, 10);
+  g_assert_cmpint (outcome, ==, 1);
+  lock = toa_store_get_lock (n->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (lock);
+
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  type_entry (editor, "title_entry", " (bản mới)");
+  outcome = -1;
+  toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
+  answer (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG), "cancel");
+  iterate_until (outcome_known, &outcome, 10);
+  g_assert_cmpint (outcome, ==, 0);
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+
+  outcome = -1;
+  toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
+  answer (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG), "save");
+  iterate_until (outcome_known, &outcome, 10);
+  g_assert_cmpint (outcome, ==, 1);
+  g_assert_cmpuint (count_revisions (n, id), ==, 2);
+  close_editor (editor);
+}
+
+/* Renders the pane to a PNG in the build directory, for people to look at. */
+static void
+test_snapshot (Newsroom      *n,
+               gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
+  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), "article-editor.png", NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 id = write_article (editor, "Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2026");
+
+  g_assert_cmpint (id, >, 0);
+  gtk_window_set_default_size (GTK_WINDOW (widget), 1280, 760);
+  type_entry (editor, "tags_entry", "công nghiệp, hội nghị");
+  adw_flap_set_reveal_flap (child (editor, "flap"), TRUE);
+
+  /* GtkTextView lays its text out over several frames. */
+  for (guint i = 0; i < 10; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
+  close_editor (editor);
+}
+
+/* The application loads its style sheet; these panes run without one. */
+static void
+load_styles (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *state = toa_test_make_tmpdir ();
+  int status;
+
+  /* Recovery records go below $XDG_STATE_HOME: keep them in the test's
+   * directory (GLib reads it once, so before anything else). */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  toa_core_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_styles ();
+
+#define ADD(path, func) \
+  g_test_add ("/article-editor/" path, Newsroom, NULL, newsroom_setup, func, newsroom_teardown)
+  ADD ("create-save-reopen", test_create_save_reopen);
+  ADD ("invalid-date-keeps-text", test_invalid_date_keeps_text);
+  ADD ("submit-from-workflow-bar", test_submit_from_workflow_bar);
+  ADD ("return-requires-comment", test_return_requires_comment);
+  ADD ("conflict-keep-both", test_conflict_keep_both);
+  ADD ("conflict-discard-mine", test_conflict_discard_mine);
+  ADD ("autosave-and-restore", test_autosave_and_restore);
+  ADD ("restore-existing-article", test_restore_existing_article);
+  ADD ("locked-by-other", test_locked_by_other);
+  ADD ("approved-warns-first", test_approved_warns_first);
+  ADD ("read-only-database", test_read_only_database);
+  ADD ("close-asks", test_close_asks);
+  ADD ("snapshot", test_snapshot);
+#undef ADD
+
+  status = g_test_run ();
+  toa_test_remove_tree (state);
+  return status;
+}
