@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "toa-article-editor.h"
 #include "toa-article-row.h"
 #include "toa-demo.h"
 #include "toa-store-errors.h"
@@ -77,6 +78,13 @@ struct _ToaWindow
   guint                 poll_id;
   gboolean              filling;       /* filters being rebuilt: no queries */
   GError               *last_error;
+
+  ToaArticleEditor     *editor;
+  gint64                shown_id;      /* the article the editor shows, 0: none, -1: new */
+  gint64                wanted_id;     /* asked for while the editor closes */
+  gboolean              editor_busy;   /* a close_async is running */
+  gboolean              closing;       /* the window closes once the editor has */
+  GCancellable         *cancellable;
 
   GtkWidget            *view_rows[N_VIEWS];
   GtkLabel             *count_labels[N_VIEWS];
@@ -470,23 +478,172 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
   toa_article_row_set_item (TOA_ARTICLE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
 
+/* The editor pane */
+
+#define NEW_ARTICLE (-1)
+
+static void switch_editor (ToaWindow *self);
+
+static void
+show_error_toast (ToaWindow    *self,
+                  const GError *error)
+{
+  g_autofree char *message = toa_store_error_describe (error);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+select_article_in_list (ToaWindow *self,
+                        gint64     id)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (id > 0)
+    toa_article_list_model_find (self->model, id, &position);
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+open_wanted_article (ToaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->wanted_id;
+
+  if (id == NEW_ARTICLE)
+    {
+      toa_article_editor_start_new (self->editor);
+      select_article_in_list (self, 0);
+    }
+  else if (id > 0 && !toa_article_editor_load (self->editor, id, &error))
+    {
+      show_error_toast (self, error);
+      id = 0;
+    }
+  self->shown_id = id;
+  gtk_stack_set_visible_child_name (self->editor_stack, id != 0 ? "editor" : "none");
+  if (id == NEW_ARTICLE)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_editor_closed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ToaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean closed;
+
+  closed = toa_article_editor_close_finish (TOA_ARTICLE_EDITOR (source), result, &error);
+  self->editor_busy = FALSE;
+  if (self->editor == NULL || TOA_ARTICLE_EDITOR (source) != self->editor)
+    return;
+
+  if (!closed)
+    {
+      /* "Cancel" (or a failed save): stay on the article being edited. */
+      self->closing = FALSE;
+      if (error != NULL && !g_error_matches (error, TOA_ARTICLE_EDITOR_ERROR,
+                                             TOA_ARTICLE_EDITOR_ERROR_CANCELLED))
+        show_error_toast (self, error);
+      self->wanted_id = self->shown_id;
+      select_article_in_list (self, self->shown_id);
+      return;
+    }
+
+  if (self->closing)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->wanted_id != self->shown_id || self->wanted_id == NEW_ARTICLE)
+    open_wanted_article (self);
+  else
+    switch_editor (self);
+}
+
+/* Every change of article goes through close_async: the editor asks about
+ * unsaved text (Save / Discard / Cancel) before it lets go. */
+static void
+switch_editor (ToaWindow *self)
+{
+  if (self->editor == NULL || self->editor_busy)
+    return;
+  if (self->wanted_id == self->shown_id && self->wanted_id != NEW_ARTICLE && !self->closing)
+    return;
+
+  if (self->shown_id == 0)
+    {
+      if (self->closing)
+        gtk_window_destroy (GTK_WINDOW (self));
+      else
+        open_wanted_article (self);
+      return;
+    }
+
+  self->editor_busy = TRUE;
+  toa_article_editor_close_async (self->editor, self->cancellable,
+                                  on_editor_closed, g_object_ref (self));
+}
+
 static void
 on_selection_changed (ToaWindow *self)
 {
   ToaArticleItem *item = gtk_single_selection_get_selected_item (self->selection);
-  const ToaArticle *article = item != NULL ? toa_article_item_get_article (item) : NULL;
 
-  if (article == NULL)
+  if (item == NULL || toa_article_item_get_id (item) == 0)
+    return;
+  self->wanted_id = toa_article_item_get_id (item);
+  switch_editor (self);
+}
+
+static void
+on_editor_title_changed (ToaWindow *self)
+{
+  const char *title = toa_article_editor_get_title (self->editor);
+
+  adw_window_title_set_title (self->editor_title, title != NULL ? title : "");
+}
+
+static void
+on_editor_article_changed (ToaWindow *self,
+                           gint64     article_id)
+{
+  /* A new article got its id on its first save. */
+  if (self->shown_id == NEW_ARTICLE)
+    self->shown_id = self->wanted_id = article_id;
+  refresh_everything (self);
+  select_article_in_list (self, article_id);
+}
+
+static void
+set_up_editor (ToaWindow *self)
+{
+  if (self->editor != NULL)
     {
-      adw_window_title_set_title (self->editor_title, "");
-      adw_window_title_set_subtitle (self->editor_title, "");
-      return;
+      gtk_stack_remove (self->editor_stack, GTK_WIDGET (self->editor));
+      self->editor = NULL;
     }
+  self->shown_id = self->wanted_id = 0;
+  self->editor_busy = FALSE;
+  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+  if (self->store == NULL)
+    return;
 
-  adw_window_title_set_title (self->editor_title,
-                              article->content != NULL && article->content->title != NULL ?
-                              article->content->title : "");
-  adw_window_title_set_subtitle (self->editor_title, toa_article_status_get_label (article->status));
+  self->editor = toa_article_editor_new (self->store, get_login (self));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
+  gtk_stack_add_named (self->editor_stack, GTK_WIDGET (self->editor), "editor");
+  g_signal_connect_object (self->editor, "notify::title",
+                           G_CALLBACK (on_editor_title_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "article-changed",
+                           G_CALLBACK (on_editor_article_changed), self, G_CONNECT_SWAPPED);
+  on_editor_title_changed (self);
 }
 
 static void
@@ -586,7 +743,9 @@ refresh_everything (ToaWindow *self)
   if (!toa_article_list_model_refresh (self->model, &error))
     report_error (self, error);
   show_list_page (self);
-  on_selection_changed (self);
+  /* Status and lock only: the editor keeps unsaved text. */
+  if (self->editor != NULL && self->shown_id != 0)
+    toa_article_editor_refresh (self->editor);
 }
 
 static gboolean
@@ -671,13 +830,15 @@ load_store (ToaWindow *self)
   g_clear_error (&self->last_error);
   if (self->store == NULL)
     {
-      g_clear_object (&self->model);
       gtk_list_view_set_model (self->article_list, NULL);
+      g_clear_object (&self->model);
+      set_up_editor (self);
       show_store_error (self);
       return;
     }
 
   set_up_list (self);
+  set_up_editor (self);
   self->data_version = toa_store_get_data_version (self->store);
 
   if (!toa_store_is_unconfigured (self->store, &unconfigured, &error))
@@ -728,8 +889,10 @@ new_article (GtkWidget  *widget,
 {
   ToaWindow *self = TOA_WINDOW (widget);
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+  if (self->editor == NULL)
+    return;
+  self->wanted_id = NEW_ARTICLE;
+  switch_editor (self);
 }
 
 static void
@@ -845,7 +1008,19 @@ save_window_state (ToaWindow *self)
 static gboolean
 toa_window_close_request (GtkWindow *window)
 {
-  save_window_state (TOA_WINDOW (window));
+  ToaWindow *self = TOA_WINDOW (window);
+
+  save_window_state (self);
+
+  /* The editor may have unsaved text: it asks first, and destroys the
+   * window once it is closed (on_editor_closed). */
+  if (self->editor != NULL && self->shown_id != 0 &&
+      toa_article_editor_get_has_unsaved_changes (self->editor))
+    {
+      self->closing = TRUE;
+      switch_editor (self);
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (toa_window_parent_class)->close_request (window);
 }
@@ -967,6 +1142,9 @@ toa_window_dispose (GObject *object)
   ToaWindow *self = TOA_WINDOW (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->editor = NULL;
   if (self->article_list != NULL)
     gtk_list_view_set_model (self->article_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_WINDOW);
@@ -1093,6 +1271,7 @@ toa_window_init (ToaWindow *self)
 {
   self->users = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) toa_user_free);
   self->view = VIEW_ALL;
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_sidebar (self);

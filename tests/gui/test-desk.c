@@ -624,6 +624,52 @@ test_refresh_keeps_items (Desk          *d,
   g_assert_true (again == first);
 }
 
+typedef struct { ToaWindow *window; gint64 id; } EditorWait;
+
+static gboolean
+editor_shows (gpointer data)
+{
+  EditorWait *wait = data;
+  GtkStack *stack = template_child (wait->window, "editor_stack");
+  GtkWidget *editor = gtk_stack_get_child_by_name (stack, "editor");
+  gint64 id = -1;
+
+  if (editor == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "editor") != 0)
+    return FALSE;
+  g_object_get (editor, "article-id", &id, NULL);
+  return id == wait->id;
+}
+
+/* Choosing a row opens its article in the editor pane; New Article opens
+ * an empty one; the pane follows each choice through close_async. */
+static void
+test_editor_follows_selection (Desk          *d,
+                               gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  EditorWait wait = { d->window, 0 };
+
+  show_view (d->window, "all");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (d->window, "editor_stack")), ==, "none");
+
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (template_child (d->window, "article_list")));
+  for (guint r = 0; r < 3; r++)
+    {
+      g_autoptr(ToaArticleItem) item = row_item (d->window, r);
+
+      gtk_single_selection_set_selected (selection, r);
+      wait.id = toa_article_item_get_id (item);
+      iterate_until (editor_shows, &wait);
+      g_assert_cmpstr (adw_window_title_get_title (template_child (d->window, "editor_title")), ==,
+                       toa_article_item_get_article (item)->content->title);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.new-article", NULL));
+  wait.id = 0;
+  iterate_until (editor_shows, &wait);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+}
+
 /* GNU gettext caches a lookup under the locale name, which LANGUAGE does
  * not change: look each string up in one language per test run only. */
 static void
@@ -756,6 +802,7 @@ main (int    argc,
   ADD ("/desk/search", desk_setup_demo, test_search, NULL);
   ADD ("/desk/filters", desk_setup_demo, test_filters, NULL);
   ADD ("/desk/live-refresh", desk_setup_demo, test_live_refresh, NULL);
+  ADD ("/desk/editor-follows-selection", desk_setup_demo, test_editor_follows_selection, "lthuha");
   ADD ("/desk/refresh-keeps-items", desk_setup_demo, test_refresh_keeps_items, NULL);
   ADD ("/desk/large-database", desk_setup_empty, test_large_database_is_lazy, NULL);
   ADD ("/desk/pages-in-languages", desk_setup_empty, test_pages_in_languages, NULL);
