@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "toa-application.h"
+#include "toa-article-editor.h"
 #include "toa-article-list-model.h"
 #include "toa-article-row.h"
 #include "toa-core.h"
@@ -631,7 +632,8 @@ editor_shows (gpointer data)
 {
   EditorWait *wait = data;
   GtkStack *stack = template_child (wait->window, "editor_stack");
-  GtkWidget *editor = gtk_stack_get_child_by_name (stack, "editor");
+  GtkWidget *scroller = gtk_stack_get_child_by_name (stack, "editor");
+  GtkWidget *editor = scroller != NULL ? find_descendant (scroller, TOA_TYPE_ARTICLE_EDITOR) : NULL;
   gint64 id = -1;
 
   if (editor == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "editor") != 0)

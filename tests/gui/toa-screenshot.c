@@ -84,7 +84,7 @@ shoot (ToaApplication *app,
   if (shot->narrow)
     gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
   else
-    gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
 
   if (shot->view != NULL)
