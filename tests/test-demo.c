@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "toa-demo.h"
+#include "toa-store-media.h"
 #include "toa-test-utils.h"
 
 typedef struct
@@ -100,6 +101,86 @@ test_demo_statuses (Fixture       *f,
   for (guint s = 0; s < TOA_ARTICLE_N_STATUSES; s++)
     g_assert_cmpint (expected[s], >, 0);
   g_assert_cmpint (toa_store_count_articles (f->store, all, NULL), ==, json_array_get_length (articles));
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Each caption of the file is a picture in the store and a figure in the
+ * article's body, with its caption text. */
+static void
+test_demo_photos (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *articles = read_source_array ("data/demo/articles.json", &parser);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  guint figures = 0;
+
+  g_assert_true (toa_demo_load (f->store, NULL, &error));
+  g_assert_no_error (error);
+  rows = toa_store_list_articles (f->store, query, 0, 100, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < json_array_get_length (articles); i++)
+    {
+      JsonObject *expected = json_array_get_object_element (articles, i);
+      JsonArray *captions = json_object_get_array_member (expected, "captions");
+      const char *title = json_object_get_string_member (expected, "title");
+      g_autoptr(ToaArticle) article = NULL;
+
+      for (guint r = 0; r < rows->len && article == NULL; r++)
+        {
+          ToaArticle *row = g_ptr_array_index (rows, r);
+
+          if (g_strcmp0 (row->content->title, title) == 0)
+            article = toa_store_get_article (f->store, row->id, &error);
+        }
+      g_assert_nonnull (article);
+      g_assert_cmpuint (count_occurrences (article->content->body, "<figure>"), ==,
+                        json_array_get_length (captions));
+      for (guint c = 0; c < json_array_get_length (captions); c++)
+        {
+          JsonObject *caption = json_array_get_object_element (captions, c);
+          g_autofree char *escaped = g_markup_escape_text (json_object_get_string_member (caption, "text"), -1);
+          g_autofree char *figcaption = g_strdup_printf ("<figcaption>%s</figcaption>", escaped);
+          g_autofree char *relative = g_build_filename ("data/demo/photos",
+                                                        json_object_get_string_member (caption, "photo"), NULL);
+          g_autofree char *path = toa_test_source_path (relative);
+          g_autofree char *contents = NULL;
+          g_autofree char *sha = NULL;
+          g_autofree char *src = NULL;
+          g_autoptr(ToaMedia) media = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          const char *before = strstr (article->content->body, figcaption);
+          const char *img;
+          gsize length = 0;
+
+          /* The picture right before this caption is that photo, byte for byte. */
+          g_assert_nonnull (before);
+          img = g_strrstr_len (article->content->body, before - article->content->body, "media:");
+          g_assert_nonnull (img);
+          src = g_strndup (img + strlen ("media:"), strspn (img + strlen ("media:"), "0123456789"));
+          media = toa_store_get_media (f->store, g_ascii_strtoll (src, NULL, 10), &bytes, &error);
+          g_assert_no_error (error);
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+          g_assert_cmpstr (media->sha256, ==, sha);
+          g_assert_cmpuint (g_bytes_get_size (bytes), ==, length);
+          figures++;
+        }
+    }
+  g_assert_cmpuint (figures, >, 0);
 }
 
 static const ToaUser *
@@ -320,6 +401,7 @@ main (int    argc,
 
   ADD ("/demo/statuses", test_demo_statuses);
   ADD ("/demo/directory", test_demo_directory);
+  ADD ("/demo/photos", test_demo_photos);
   ADD ("/demo/small-fixture", test_small_fixture);
   ADD ("/demo/not-empty", test_not_empty);
   ADD ("/demo/bad-files", test_bad_files);

@@ -11,8 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "toa-demo.h"
+#include "toa-store-media.h"
 
 G_DEFINE_QUARK (toa-demo-error-quark, toa_demo_error)
 
@@ -409,8 +411,103 @@ content_of (JsonObject *article)
   return content;
 }
 
+static char *
+figure_of (gint64      media_id,
+           const char *caption)
+{
+  g_autofree char *escaped = g_markup_escape_text (caption != NULL ? caption : "", -1);
+
+  return g_strdup_printf ("<figure><img src=\"media:%" G_GINT64_FORMAT "\" alt=\"%s\"/>"
+                          "<figcaption>%s</figcaption></figure>",
+                          media_id, escaped, escaped);
+}
+
+/* Inserts @figure after the @after-th paragraph of @body (at the end when
+ * there are fewer). */
+static void
+insert_figure (GString    *body,
+               const char *figure,
+               guint       after)
+{
+  const char *cursor = body->str;
+
+  for (guint i = 0; i < after; i++)
+    {
+      const char *end = strstr (cursor, "</p>");
+
+      if (end == NULL)
+        {
+          cursor = NULL;
+          break;
+        }
+      cursor = end + strlen ("</p>");
+    }
+  if (cursor == NULL)
+    g_string_append (body, figure);
+  else
+    g_string_insert (body, cursor - body->str, figure);
+}
+
+/* "captions": [{"photo": "nha-may.png", "text": "…"}]: the photos go into
+ * the store as the article's media, and a second revision places them as
+ * figures with their captions (after the first paragraph, then every
+ * second one), as an author adding pictures to a draft would. */
+static gboolean
+add_photos (ToaStore           *store,
+            const char         *base_uri,
+            gint64              id,
+            JsonArray          *captions,
+            const char         *author,
+            ToaArticleContent  *content,
+            GError            **error)
+{
+  g_autoptr(GString) body = g_string_new (content->body);
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(ToaArticleContent) with_photos = NULL;
+
+  for (guint i = 0; i < json_array_get_length (captions); i++)
+    {
+      JsonObject *caption = json_array_get_object_element (captions, i);
+      const char *photo = caption ? member_string (caption, "photo") : NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *figure = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 media_id;
+
+      if (photo == NULL || strchr (photo, '/') != NULL)
+        return invalid (error, "articles.json", "captions[].photo");
+
+      uri = g_strconcat (base_uri, "photos/", photo, NULL);
+      file = g_file_new_for_uri (uri);
+      bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, TOA_DEMO_ERROR, TOA_DEMO_ERROR_MISSING,
+                       _("The demo content is missing (%s): %s"), photo, local_error->message);
+          return FALSE;
+        }
+
+      media_id = toa_store_add_media (store, id, bytes, error);
+      if (media_id <= 0)
+        return FALSE;
+      figure = figure_of (media_id, member_string (caption, "text"));
+      insert_figure (body, figure, 1 + 2 * i);
+    }
+
+  article = toa_store_get_article (store, id, error);
+  if (article == NULL)
+    return FALSE;
+  with_photos = toa_article_content_copy (content);
+  g_free (with_photos->body);
+  with_photos->body = g_strdup (body->str);
+  return toa_store_save_revision (store, id, article->version, with_photos, author, NULL, error);
+}
+
 static gboolean
 add_article (ToaStore    *store,
+             const char  *base_uri,
              GPtrArray   *users,
              JsonObject  *article,
              GError     **error)
@@ -436,6 +533,9 @@ add_article (ToaStore    *store,
   content = content_of (article);
   id = toa_store_create_article (store, office, content, author, error);
   if (id <= 0)
+    return FALSE;
+  if (member_array (article, "captions") != NULL &&
+      !add_photos (store, base_uri, id, member_array (article, "captions"), author, content, error))
     return FALSE;
 
   if (history != NULL)
@@ -513,7 +613,7 @@ toa_demo_load_from (ToaStore    *store,
 
       if (article == NULL)
         return invalid (error, "articles.json", "[{…}]");
-      if (!add_article (store, users, article, error))
+      if (!add_article (store, base_uri, users, article, error))
         return FALSE;
     }
   return TRUE;
