@@ -76,6 +76,7 @@ struct _ToaWindow
   char                 *search_text;
   gint64                data_version;
   guint                 poll_id;
+  guint                 ticks;
   gboolean              filling;       /* filters being rebuilt: no queries */
   GError               *last_error;
 
@@ -757,6 +758,22 @@ refresh_everything (ToaWindow *self)
     toa_article_editor_refresh (self->editor);
 }
 
+/* "5 minutes ago" moves on by itself: rewrite the rows on screen. */
+static void
+update_row_times (GtkWidget *widget,
+                  gint64     now)
+{
+  if (TOA_IS_ARTICLE_ROW (widget))
+    {
+      toa_article_row_update_time (TOA_ARTICLE_ROW (widget), now);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    update_row_times (child, now);
+}
+
 static gboolean
 poll_store (gpointer data)
 {
@@ -765,6 +782,9 @@ poll_store (gpointer data)
 
   if (self->store == NULL || self->model == NULL)
     return G_SOURCE_CONTINUE;
+
+  if (++self->ticks % 30 == 0)
+    update_row_times (GTK_WIDGET (self->article_list), g_get_real_time ());
 
   version = toa_store_get_data_version (self->store);
   if (version != self->data_version)

@@ -16,6 +16,7 @@
 #include "toa-article-row.h"
 #include "toa-core.h"
 #include "toa-demo.h"
+#include "toa-store-errors.h"
 #include "toa-test-utils.h"
 #include "toa-welcome.h"
 #include "toa-window.h"
@@ -672,6 +673,35 @@ test_editor_follows_selection (Desk          *d,
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
 }
 
+/* The database conditions a person can act on get their own advice. */
+static void
+test_error_messages (void)
+{
+  struct { int code; const char *words; } cases[] = {
+    { TOA_STORE_ERROR_BUSY, "Wait a moment" },
+    { TOA_STORE_ERROR_READ_ONLY, "write access" },
+    { TOA_STORE_ERROR_FULL, "Free some space" },
+    { TOA_STORE_ERROR_CORRUPT, "backup" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (TOA_STORE_ERROR, cases[i].code, "sqlite says no");
+      g_autofree char *message = toa_store_error_describe (error);
+
+      g_assert_nonnull (strstr (message, cases[i].words));
+      /* The technical detail stays, for whoever helps. */
+      g_assert_nonnull (strstr (message, "sqlite says no"));
+    }
+
+  {
+    g_autoptr(GError) error = g_error_new_literal (TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID, "Tiêu đề trống");
+    g_autofree char *message = toa_store_error_describe (error);
+
+    g_assert_cmpstr (message, ==, "Tiêu đề trống");
+  }
+}
+
 /* GNU gettext caches a lookup under the locale name, which LANGUAGE does
  * not change: look each string up in one language per test run only. */
 static void
@@ -809,6 +839,7 @@ main (int    argc,
   ADD ("/desk/large-database", desk_setup_empty, test_large_database_is_lazy, NULL);
   ADD ("/desk/pages-in-languages", desk_setup_empty, test_pages_in_languages, NULL);
   ADD ("/desk/store-error", desk_setup_empty, test_store_error_page, NULL);
+  g_test_add_func ("/desk/error-messages", test_error_messages);
   g_test_add_func ("/desk/relative-time", test_relative_time);
 
 #undef ADD
