@@ -85,6 +85,7 @@ struct _ToaWindow
   gint64                wanted_id;     /* asked for while the editor closes */
   gboolean              editor_busy;   /* a close_async is running */
   gboolean              closing;       /* the window closes once the editor has */
+  gboolean              selecting;     /* the window itself moves the selection */
   GCancellable         *cancellable;
 
   GtkWidget            *view_rows[N_VIEWS];
@@ -506,7 +507,11 @@ select_article_in_list (ToaWindow *self,
   if (id > 0)
     toa_article_list_model_find (self->model, id, &position);
   if (gtk_single_selection_get_selected (self->selection) != position)
-    gtk_single_selection_set_selected (self->selection, position);
+    {
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->selecting = FALSE;
+    }
 }
 
 static void
@@ -528,7 +533,7 @@ open_wanted_article (ToaWindow *self)
   self->shown_id = id;
   gtk_stack_set_visible_child_name (self->editor_stack, id != 0 ? "editor" : "none");
   if (id == NEW_ARTICLE)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 }
 
 static void
@@ -598,10 +603,12 @@ on_selection_changed (ToaWindow *self)
 {
   ToaArticleItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  if (item == NULL || toa_article_item_get_id (item) == 0)
+  if (self->selecting || item == NULL || toa_article_item_get_id (item) == 0)
     return;
   self->wanted_id = toa_article_item_get_id (item);
   switch_editor (self);
+  /* On a narrow window, a chosen article takes the whole window. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 }
 
 static void
@@ -661,7 +668,7 @@ on_article_list_activate (ToaWindow *self,
                           guint      position)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 }
 
 static void
@@ -908,7 +915,7 @@ show_view (GtkWidget  *widget,
   self->view = view;
   select_view_row (self);
   run_query (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void

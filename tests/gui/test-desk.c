@@ -673,6 +673,41 @@ test_editor_follows_selection (Desk          *d,
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
 }
 
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* A phone-sized window shows one pane at a time and moves between them. */
+static void
+test_narrow_window (Desk          *d,
+                    gconstpointer  data)
+{
+  AdwLeaflet *leaflet = template_child (d->window, "leaflet");
+  GtkSingleSelection *selection;
+  g_autoptr(ToaArticleItem) item = NULL;
+  EditorWait wait = { d->window, 0 };
+
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 400, 700);
+  iterate_until (leaflet_folded, leaflet);
+
+  show_view (d->window, "published");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (template_child (d->window, "article_list")));
+  item = row_item (d->window, 0);
+  gtk_single_selection_set_selected (selection, 0);
+  wait.id = toa_article_item_get_id (item);
+  iterate_until (editor_shows, &wait);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.go-back", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.go-back", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+}
+
 /* The database conditions a person can act on get their own advice. */
 static void
 test_error_messages (void)
@@ -835,6 +870,7 @@ main (int    argc,
   ADD ("/desk/filters", desk_setup_demo, test_filters, NULL);
   ADD ("/desk/live-refresh", desk_setup_demo, test_live_refresh, NULL);
   ADD ("/desk/editor-follows-selection", desk_setup_demo, test_editor_follows_selection, "lthuha");
+  ADD ("/desk/narrow-window", desk_setup_demo, test_narrow_window, NULL);
   ADD ("/desk/refresh-keeps-items", desk_setup_demo, test_refresh_keeps_items, NULL);
   ADD ("/desk/large-database", desk_setup_empty, test_large_database_is_lazy, NULL);
   ADD ("/desk/pages-in-languages", desk_setup_empty, test_pages_in_languages, NULL);
