@@ -198,10 +198,13 @@ test_eight_processes (Newsroom      *n,
     }
   for (int w = 0; w < N_WORKERS; w++)
     {
-      g_autofree char *text = NULL;
-
       g_subprocess_wait_check (workers[w], NULL, &error);
       g_assert_no_error (error);
+    }
+  for (int w = 0; w < N_WORKERS; w++)
+    {
+      g_autofree char *text = NULL;
+
       g_file_get_contents (logs[w], &text, NULL, &error);
       g_assert_no_error (error);
       check_log (n->path, text, versions_seen, &tally);

@@ -205,6 +205,31 @@ test_read_only (Newsroom      *n,
 }
 
 static void
+test_busy (Newsroom      *n,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleContent) content = newsroom_content ("Chờ khóa", NULL);
+  sqlite3 *other = NULL;
+  gint64 id = newsroom_article (n, "an", "Bài bị khóa");
+  gint64 revisions = count_revisions (n);
+
+  /* Another program holds the write lock longer than we wait. */
+  g_assert_cmpint (sqlite3_open (n->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  toa_store_set_busy_timeout (n->store, 50);
+  g_assert_false (toa_store_save_revision (n->store, id, 1, content, "an", NULL, &error));
+  g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_assert_cmpint (count_revisions (n), ==, revisions);
+  toa_store_save_revision (n->store, id, 1, content, "an", NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_directory (Newsroom      *n,
                 gconstpointer  data)
 {
@@ -661,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/store/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   ADD ("read-only", test_read_only);
+  ADD ("busy", test_busy);
   ADD ("directory", test_directory);
   ADD ("create-and-save", test_create_and_save);
   ADD ("conflict", test_conflict);

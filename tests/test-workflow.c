@@ -299,6 +299,47 @@ test_published_stays_published (Newsroom      *n,
 }
 
 static void
+test_live_article_returns_to_published (Newsroom      *n,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleContent) content = newsroom_content ("Bản sửa sau khi đăng", NULL);
+  g_autoptr(ToaArticle) live = NULL;
+  g_autoptr(ToaArticle) after = NULL;
+  g_autoptr(GPtrArray) trail = NULL;
+  ToaTransition *last;
+  gint64 id = article_in (n, P);
+  gint64 version = 0;
+
+  live = toa_store_get_article (n->store, id, &error);
+  g_assert_no_error (error);
+  toa_store_save_revision (n->store, id, live->version, content, "an", &version, &error);
+  g_assert_no_error (error);
+
+  /* Taking the new draft out of review leaves the live article published. */
+  newsroom_act (n, id, "submit", "an", NULL);
+  newsroom_act (n, id, "withdraw", "an", NULL);
+  g_assert_cmpint (newsroom_status (n, id), ==, P);
+  newsroom_act (n, id, "submit", "an", NULL);
+  newsroom_act (n, id, "return", "chi", "Chưa đạt");
+  g_assert_cmpint (newsroom_status (n, id), ==, P);
+
+  /* Editing an approved update voids the approval, back to published. */
+  newsroom_act (n, id, "submit", "an", NULL);
+  newsroom_act (n, id, "approve", "chi", NULL);
+  toa_store_save_revision (n->store, id, version, content, "an", &version, &error);
+  g_assert_no_error (error);
+  after = toa_store_get_article (n->store, id, &error);
+  g_assert_cmpint (after->status, ==, P);
+  g_assert_cmpint (after->published_revision, ==, live->published_revision);
+  g_assert_null (after->approved_hash);
+  trail = toa_store_list_transitions (n->store, id, &error);
+  last = g_ptr_array_index (trail, trail->len - 1);
+  g_assert_cmpstr (last->action, ==, "void");
+  g_assert_cmpint (last->to_status, ==, P);
+}
+
+static void
 test_required_comments (Newsroom      *n,
                         gconstpointer  data)
 {
@@ -468,6 +509,7 @@ main (int    argc,
   ADD ("edit-voids-approval", test_edit_voids_approval);
   ADD ("edit-keeps-submitted", test_edit_keeps_submitted);
   ADD ("published-stays-published", test_published_stays_published);
+  ADD ("live-article-returns-to-published", test_live_article_returns_to_published);
   ADD ("required-comments", test_required_comments);
   ADD ("publish-refuses-hash-mismatch", test_publish_refuses_hash_mismatch);
   ADD ("trail-records-revision", test_trail_records_revision);

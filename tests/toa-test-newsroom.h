@@ -139,6 +139,9 @@ newsroom_sql_int (const char *path,
   gint64 value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* Even a WAL reader can briefly see SQLITE_BUSY while a writer resets
+   * the log. */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
@@ -155,6 +158,7 @@ newsroom_sql_exec (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
   sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_null (message);
   sqlite3_close (db);

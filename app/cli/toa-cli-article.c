@@ -301,12 +301,12 @@ article_list (ToaCliGlobal  *global,
   g_autofree char *status_text = NULL;
   g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
   gboolean mine = FALSE;
-  int limit = 1000;
+  int limit = 0;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("Only these statuses (comma-separated)"), "S" },
     { "office", 0, 0, G_OPTION_ARG_STRING, &query->office, N_("Only this office"), "CODE" },
     { "mine", 0, 0, G_OPTION_ARG_NONE, &mine, N_("Only articles you created"), NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many"), "N" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many (default: all)"), "N" },
     { NULL }
   };
   g_autoptr(ToaStore) store = NULL;
@@ -325,7 +325,7 @@ article_list (ToaCliGlobal  *global,
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
     return toa_cli_fail (error);
-  rows = toa_store_list_articles (store, query, 0, limit, &error);
+  rows = toa_store_list_articles (store, query, 0, limit > 0 ? (guint) limit : G_MAXUINT, &error);
   if (rows == NULL)
     return toa_cli_fail (error);
   toa_cli_print_article_rows (global, rows);

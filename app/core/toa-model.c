@@ -134,10 +134,19 @@ toa_roles_to_string (ToaRoles roles)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * toa_user_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaUser *
 toa_user_copy (const ToaUser *user)
 {
-  ToaUser *copy = g_new0 (ToaUser, 1);
+  ToaUser *copy;
+
+  g_return_val_if_fail (user != NULL, NULL);
+
+  copy = g_new0 (ToaUser, 1);
 
   copy->login = g_strdup (user->login);
   copy->full_name = g_strdup (user->full_name);
@@ -146,6 +155,11 @@ toa_user_copy (const ToaUser *user)
   return copy;
 }
 
+/**
+ * toa_user_free:
+ *
+ * Frees the user and everything it owns; %NULL is ignored.
+ */
 void
 toa_user_free (ToaUser *user)
 {
@@ -157,16 +171,30 @@ toa_user_free (ToaUser *user)
   g_free (user);
 }
 
+/**
+ * toa_office_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaOffice *
 toa_office_copy (const ToaOffice *office)
 {
-  ToaOffice *copy = g_new0 (ToaOffice, 1);
+  ToaOffice *copy;
+
+  g_return_val_if_fail (office != NULL, NULL);
+
+  copy = g_new0 (ToaOffice, 1);
 
   copy->code = g_strdup (office->code);
   copy->name = g_strdup (office->name);
   return copy;
 }
 
+/**
+ * toa_office_free:
+ *
+ * Frees the office and everything it owns; %NULL is ignored.
+ */
 void
 toa_office_free (ToaOffice *office)
 {
@@ -177,16 +205,30 @@ toa_office_free (ToaOffice *office)
   g_free (office);
 }
 
+/**
+ * toa_category_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaCategory *
 toa_category_copy (const ToaCategory *category)
 {
-  ToaCategory *copy = g_new0 (ToaCategory, 1);
+  ToaCategory *copy;
+
+  g_return_val_if_fail (category != NULL, NULL);
+
+  copy = g_new0 (ToaCategory, 1);
 
   copy->id = category->id;
   copy->name = g_strdup (category->name);
   return copy;
 }
 
+/**
+ * toa_category_free:
+ *
+ * Frees the category and everything it owns; %NULL is ignored.
+ */
 void
 toa_category_free (ToaCategory *category)
 {
@@ -196,10 +238,19 @@ toa_category_free (ToaCategory *category)
   g_free (category);
 }
 
+/**
+ * toa_article_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaArticle *
 toa_article_copy (const ToaArticle *article)
 {
-  ToaArticle *copy = g_memdup2 (article, sizeof *article);
+  ToaArticle *copy;
+
+  g_return_val_if_fail (article != NULL, NULL);
+
+  copy = g_memdup2 (article, sizeof *article);
 
   copy->office = g_strdup (article->office);
   copy->current_hash = g_strdup (article->current_hash);
@@ -212,6 +263,11 @@ toa_article_copy (const ToaArticle *article)
   return copy;
 }
 
+/**
+ * toa_article_free:
+ *
+ * Frees the article and everything it owns; %NULL is ignored.
+ */
 void
 toa_article_free (ToaArticle *article)
 {
@@ -228,10 +284,19 @@ toa_article_free (ToaArticle *article)
   g_free (article);
 }
 
+/**
+ * toa_revision_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaRevision *
 toa_revision_copy (const ToaRevision *revision)
 {
-  ToaRevision *copy = g_memdup2 (revision, sizeof *revision);
+  ToaRevision *copy;
+
+  g_return_val_if_fail (revision != NULL, NULL);
+
+  copy = g_memdup2 (revision, sizeof *revision);
 
   copy->author = g_strdup (revision->author);
   copy->hash = g_strdup (revision->hash);
@@ -239,6 +304,11 @@ toa_revision_copy (const ToaRevision *revision)
   return copy;
 }
 
+/**
+ * toa_revision_free:
+ *
+ * Frees the revision and everything it owns; %NULL is ignored.
+ */
 void
 toa_revision_free (ToaRevision *revision)
 {
@@ -250,10 +320,19 @@ toa_revision_free (ToaRevision *revision)
   g_free (revision);
 }
 
+/**
+ * toa_transition_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaTransition *
 toa_transition_copy (const ToaTransition *transition)
 {
-  ToaTransition *copy = g_memdup2 (transition, sizeof *transition);
+  ToaTransition *copy;
+
+  g_return_val_if_fail (transition != NULL, NULL);
+
+  copy = g_memdup2 (transition, sizeof *transition);
 
   copy->action = g_strdup (transition->action);
   copy->actor = g_strdup (transition->actor);
@@ -262,6 +341,11 @@ toa_transition_copy (const ToaTransition *transition)
   return copy;
 }
 
+/**
+ * toa_transition_free:
+ *
+ * Frees the transition and everything it owns; %NULL is ignored.
+ */
 void
 toa_transition_free (ToaTransition *transition)
 {
@@ -274,16 +358,30 @@ toa_transition_free (ToaTransition *transition)
   g_free (transition);
 }
 
+/**
+ * toa_comment_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaComment *
 toa_comment_copy (const ToaComment *comment)
 {
-  ToaComment *copy = g_memdup2 (comment, sizeof *comment);
+  ToaComment *copy;
+
+  g_return_val_if_fail (comment != NULL, NULL);
+
+  copy = g_memdup2 (comment, sizeof *comment);
 
   copy->author = g_strdup (comment->author);
   copy->text = g_strdup (comment->text);
   return copy;
 }
 
+/**
+ * toa_comment_free:
+ *
+ * Frees the comment and everything it owns; %NULL is ignored.
+ */
 void
 toa_comment_free (ToaComment *comment)
 {
@@ -294,16 +392,30 @@ toa_comment_free (ToaComment *comment)
   g_free (comment);
 }
 
+/**
+ * toa_lock_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaLock *
 toa_lock_copy (const ToaLock *lock)
 {
-  ToaLock *copy = g_memdup2 (lock, sizeof *lock);
+  ToaLock *copy;
+
+  g_return_val_if_fail (lock != NULL, NULL);
+
+  copy = g_memdup2 (lock, sizeof *lock);
 
   copy->login = g_strdup (lock->login);
   copy->host = g_strdup (lock->host);
   return copy;
 }
 
+/**
+ * toa_lock_free:
+ *
+ * Frees the lock and everything it owns; %NULL is ignored.
+ */
 void
 toa_lock_free (ToaLock *lock)
 {
@@ -325,10 +437,19 @@ toa_article_query_new (void)
   return g_new0 (ToaArticleQuery, 1);
 }
 
+/**
+ * toa_article_query_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
 ToaArticleQuery *
 toa_article_query_copy (const ToaArticleQuery *query)
 {
-  ToaArticleQuery *copy = g_memdup2 (query, sizeof *query);
+  ToaArticleQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = g_memdup2 (query, sizeof *query);
 
   copy->office = g_strdup (query->office);
   copy->author = g_strdup (query->author);
@@ -337,6 +458,11 @@ toa_article_query_copy (const ToaArticleQuery *query)
   return copy;
 }
 
+/**
+ * toa_article_query_free:
+ *
+ * Frees the article query and everything it owns; %NULL is ignored.
+ */
 void
 toa_article_query_free (ToaArticleQuery *query)
 {

@@ -303,6 +303,7 @@ workflow_view (const ToaArticle   *article,
   view->approved_hash = article->approved_hash;
   view->has_unpublished_changes = article->published_revision != 0 &&
                                   article->published_revision != article->current_revision;
+  view->is_live = article->published_revision != 0;
 }
 
 /* Category names in revisions must name a category of the directory;
@@ -549,6 +550,7 @@ toa_store_create_article (ToaStore                 *self,
                           const char               *author_login,
                           GError                  **error)
 {
+  TOA_STORE_LOCK (self);
   g_auto(Prepared) prepared = { 0 };
   g_autoptr(ToaUser) actor = NULL;
   gint64 id;
@@ -610,8 +612,12 @@ update_after_edit (ToaStore          *self,
                    GError           **error)
 {
   g_autoptr(ToaStmt) stmt = NULL;
+  ToaWorkflowArticle view = { 0 };
   gboolean voids = article->status == TOA_ARTICLE_STATUS_APPROVED;
-  ToaArticleStatus status = voids ? TOA_ARTICLE_STATUS_DRAFT : article->status;
+  ToaArticleStatus status;
+
+  workflow_view (article, &view);
+  status = toa_workflow_status_after_edit (&view);
 
   stmt = toa_store_prepare (self,
                             "UPDATE articles SET current_revision = ?, category_id = ?, status = ?, "
@@ -632,7 +638,7 @@ update_after_edit (ToaStore          *self,
     return FALSE;
   if (!voids)
     return TRUE;
-  return insert_transition (self, article->id, "void", "approved", TOA_ARTICLE_STATUS_DRAFT, actor, now,
+  return insert_transition (self, article->id, "void", "approved", status, actor, now,
                             NULL, revision_id, prepared->hash, error);
 }
 
@@ -708,6 +714,7 @@ toa_store_save_revision (ToaStore                 *self,
                          gint64                   *new_version,
                          GError                  **error)
 {
+  TOA_STORE_LOCK (self);
   g_auto(Prepared) prepared = { 0 };
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -741,6 +748,7 @@ toa_store_delete_article (ToaStore    *self,
                           const char  *actor_login,
                           GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaUser) actor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(ToaStmt) stmt = NULL;
@@ -787,6 +795,7 @@ toa_store_get_article (ToaStore    *self,
                        gint64       article_id,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return load_article (self, article_id, TRUE, error);
@@ -817,6 +826,7 @@ toa_store_get_revision (ToaStore    *self,
                         gint64       revision_id,
                         GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
@@ -847,6 +857,7 @@ toa_store_list_revisions (ToaStore    *self,
                           gint64       article_id,
                           GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_revision_free);
   g_autoptr(ToaArticle) article = NULL;
@@ -902,6 +913,7 @@ toa_store_list_transitions (ToaStore    *self,
                             gint64       article_id,
                             GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_transition_free);
   g_autoptr(ToaArticle) article = NULL;
@@ -1023,6 +1035,7 @@ toa_store_transition (ToaStore    *self,
                       const char  *comment,
                       GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1057,6 +1070,7 @@ toa_store_list_permitted_actions (ToaStore    *self,
                                   const char  *actor_login,
                                   GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaUser) actor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();

@@ -92,6 +92,7 @@ toa_store_add_comment (ToaStore    *self,
                        const char  *text,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   gint64 id;
 
   g_return_val_if_fail (TOA_IS_STORE (self), 0);
@@ -127,6 +128,7 @@ toa_store_resolve_comment (ToaStore    *self,
                            const char  *actor_login,
                            GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaUser) actor = NULL;
   g_autoptr(ToaStmt) stmt = NULL;
 
@@ -166,6 +168,7 @@ toa_store_list_comments (ToaStore    *self,
                          gint64       article_id,
                          GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_comment_free);
   int rc;
@@ -300,6 +303,7 @@ toa_store_lock_article (ToaStore    *self,
                         const char  *host,
                         GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
 
   if (!toa_store_begin (self, error))
@@ -326,6 +330,7 @@ toa_store_unlock_article (ToaStore    *self,
                           const char  *login,
                           GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaLock) lock = NULL;
   g_autoptr(ToaStmt) stmt = NULL;
   GError *local = NULL;
@@ -368,6 +373,7 @@ toa_store_get_lock (ToaStore    *self,
                     gint64       article_id,
                     GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return read_lock (self, article_id, error);

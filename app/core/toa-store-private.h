@@ -18,7 +18,16 @@ struct _ToaStore
   char       *path;
   GHashTable *statements;   /* SQL text → prepared sqlite3_stmt */
   gboolean    read_only;
+  GRecMutex   mutex;        /* held by every public function */
 };
+
+/* Public functions hold the store's lock for their whole run, so that a
+ * GTask thread and the main thread may share one store. Recursive: public
+ * functions call each other. A non-store @self takes no lock and is left
+ * to the g_return_val_if_fail() guard that follows. */
+#define TOA_STORE_LOCK(self) \
+  g_autoptr(GRecMutexLocker) toa_store_locker G_GNUC_UNUSED = \
+    TOA_IS_STORE (self) ? g_rec_mutex_locker_new (&(self)->mutex) : NULL
 
 /* A cached statement, reset (not finalized) when it goes out of scope. */
 typedef sqlite3_stmt ToaStmt;

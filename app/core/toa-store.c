@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "toa-store-private.h"
@@ -33,6 +34,7 @@ toa_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (toa_store_parent_class)->finalize (object);
 }
@@ -53,6 +55,7 @@ static void
 toa_store_init (ToaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  g_rec_mutex_init (&self->mutex);
 }
 
 void
@@ -397,6 +400,32 @@ migrate (ToaStore  *self,
   return TRUE;
 }
 
+/* WAL needs shared memory between the processes using the file, which
+ * network file systems do not give: there the store keeps SQLite's
+ * rollback journal (slower, but correct). */
+static gboolean
+is_network_filesystem (const char *path)
+{
+  static const long network_types[] = {
+    0x6969,      /* NFS */
+    0x517B,      /* SMB */
+    0xFF534D42,  /* CIFS */
+    0xFE534D42,  /* SMB2 */
+    0x5346414F,  /* AFS */
+    0x01021997,  /* 9P */
+    0x65735546,  /* FUSE (sshfs, …) */
+  };
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs info;
+
+  if (statfs (dir, &info) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (network_types); i++)
+    if ((long) info.f_type == network_types[i])
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 configure_connection (ToaStore  *self,
                       GError   **error)
@@ -417,7 +446,9 @@ configure_connection (ToaStore  *self,
    * acknowledged saves, and people must never lose a sentence. */
   rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (rc == SQLITE_OK && !self->read_only)
-    rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    rc = sqlite3_exec (self->db, is_network_filesystem (self->path) ? "PRAGMA journal_mode = DELETE"
+                                                                    : "PRAGMA journal_mode = WAL",
+                       NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return toa_store_fail (self, rc, error);
   return TRUE;
@@ -531,6 +562,7 @@ toa_store_open_full (const char         *path,
 const char *
 toa_store_get_path (ToaStore *self)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return self->path;
@@ -544,6 +576,7 @@ toa_store_get_path (ToaStore *self)
 int
 toa_store_get_schema_version (ToaStore *self)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), -1);
 
   return query_int (self, "PRAGMA user_version", NULL);
@@ -561,11 +594,30 @@ toa_store_get_schema_version (ToaStore *self)
 gint64
 toa_store_get_data_version (ToaStore *self)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), 0);
 
   /* data_version only moves for other connections' commits; our own
    * changes are counted by total_changes. Both only grow. */
   return (gint64) query_int (self, "PRAGMA data_version", NULL) + sqlite3_total_changes64 (self->db);
+}
+
+/**
+ * toa_store_set_busy_timeout:
+ * @self: a #ToaStore
+ * @milliseconds: how long a write waits for another program's write
+ *
+ * Past this, a write fails with %TOA_STORE_ERROR_BUSY and changes
+ * nothing. The default is 10 seconds.
+ */
+void
+toa_store_set_busy_timeout (ToaStore *self,
+                            guint     milliseconds)
+{
+  TOA_STORE_LOCK (self);
+  g_return_if_fail (TOA_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
 }
 
 /**
@@ -583,6 +635,7 @@ toa_store_check (ToaStore  *self,
                  char     **report,
                  GError   **error)
 {
+  TOA_STORE_LOCK (self);
   GString *out = g_string_new (NULL);
   gboolean ok = TRUE;
   int rc;
@@ -647,6 +700,7 @@ toa_store_backup (ToaStore    *self,
                   const char  *dest_path,
                   GError     **error)
 {
+  TOA_STORE_LOCK (self);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -696,6 +750,7 @@ toa_store_get_setting (ToaStore    *self,
                        const char  *key,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
@@ -760,6 +815,7 @@ toa_store_set_setting (ToaStore    *self,
                        const char  *value,
                        GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -836,6 +892,7 @@ toa_store_add_office (ToaStore    *self,
                       const char  *name,
                       GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autofree char *message = NULL;
   g_autofree char *nfc = NULL;
@@ -881,6 +938,7 @@ GPtrArray *
 toa_store_list_offices (ToaStore  *self,
                         GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_office_free);
   int rc;
@@ -918,6 +976,7 @@ toa_store_add_category (ToaStore    *self,
                         const char  *name,
                         GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autofree char *nfc = NULL;
   g_autofree char *message = NULL;
@@ -959,6 +1018,7 @@ GPtrArray *
 toa_store_list_categories (ToaStore  *self,
                            GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_category_free);
   int rc;
@@ -1048,6 +1108,7 @@ toa_store_add_user (ToaStore    *self,
                     ToaRoles     roles,
                     GError     **error)
 {
+  TOA_STORE_LOCK (self);
   int count;
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
@@ -1098,6 +1159,7 @@ toa_store_get_user (ToaStore    *self,
                     const char  *login,
                     GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   return toa_store_require_user (self, login, error);
@@ -1142,6 +1204,7 @@ GPtrArray *
 toa_store_list_users (ToaStore  *self,
                       GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_user_free);
   int rc;

@@ -37,10 +37,11 @@ typedef enum /*< flags >*/
 /* Soft edit locks expire without a heartbeat for this long. */
 #define TOA_STORE_LOCK_TIMEOUT_USEC (2 * G_TIME_SPAN_MINUTE)
 
-/* A ToaStore is one SQLite connection with its cached statements: use
- * each store from one thread at a time (a worker thread opens its own
- * store on the same file). Several stores and processes may share the
- * file; writes wait for each other up to a busy timeout. */
+/* A ToaStore is one SQLite connection with its cached statements. Its
+ * functions may be called from several threads (e.g. GTask workers): each
+ * call holds the store's lock, so calls run one at a time. Several stores
+ * and processes may share the file; writes wait for each other up to a
+ * busy timeout. */
 #define TOA_TYPE_STORE (toa_store_get_type ())
 G_DECLARE_FINAL_TYPE (ToaStore, toa_store, TOA, STORE, GObject)
 
@@ -56,6 +57,8 @@ const char  *toa_store_get_path             (ToaStore           *self);
 int          toa_store_get_schema_version   (ToaStore           *self);
 int          toa_store_get_latest_schema_version (void);
 gint64       toa_store_get_data_version     (ToaStore           *self);
+void         toa_store_set_busy_timeout     (ToaStore           *self,
+                                             guint               milliseconds);
 gboolean     toa_store_check                (ToaStore           *self,
                                              char              **report,
                                              GError            **error);

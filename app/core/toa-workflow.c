@@ -30,6 +30,8 @@ typedef enum
   CHECK_SEPARATION         = 1 << 0,  /* approver ≠ author of the revision */
   CHECK_APPROVED_HASH      = 1 << 1,  /* content is what was approved */
   CHECK_PENDING_IF_PUBLISHED = 1 << 2,/* from published only with a new draft */
+  STAYS_PUBLISHED_IF_LIVE  = 1 << 3,  /* "to draft" means "to published" while
+                                       * a published revision is live */
 } Check;
 
 #define FROM(s) TOA_STATUS_BIT (TOA_ARTICLE_STATUS_##s)
@@ -48,16 +50,17 @@ typedef struct
 /* THE workflow. Adding a status or an action means editing this table
  * (and the status list in toa-model.c). A published article being edited
  * stays published with a newer current revision; "submit" then sends
- * that revision for approval while the published one stays live. */
+ * that revision for approval while the published one stays live, and
+ * withdrawing or returning it goes back to "published", not to "draft". */
 static const Rule rules[] = {
   { "submit", FROM (DRAFT) | FROM (PUBLISHED), TOA_ARTICLE_STATUS_SUBMITTED,
     WHO_OFFICE_AUTHOR | WHO_ARTICLE_AUTHOR, FALSE, CHECK_PENDING_IF_PUBLISHED,
     N_("Submit for approval") },
   { "withdraw", FROM (SUBMITTED), TOA_ARTICLE_STATUS_DRAFT,
-    WHO_SUBMITTER, FALSE, CHECK_NONE,
+    WHO_SUBMITTER, FALSE, STAYS_PUBLISHED_IF_LIVE,
     N_("Withdraw") },
   { "return", FROM (SUBMITTED) | FROM (APPROVED), TOA_ARTICLE_STATUS_DRAFT,
-    WHO_OFFICE_APPROVER | WHO_LEADER, TRUE, CHECK_NONE,
+    WHO_OFFICE_APPROVER | WHO_LEADER, TRUE, STAYS_PUBLISHED_IF_LIVE,
     N_("Return for changes") },
   { "approve", FROM (SUBMITTED), TOA_ARTICLE_STATUS_APPROVED,
     WHO_OFFICE_APPROVER | WHO_LEADER, FALSE, CHECK_SEPARATION,
@@ -103,6 +106,11 @@ toa_workflow_list_actions (void)
   return action_names;
 }
 
+/**
+ * toa_workflow_action_exists:
+ *
+ * Returns: %TRUE if @action names a workflow action
+ */
 gboolean
 toa_workflow_action_exists (const char *action)
 {
@@ -122,6 +130,11 @@ toa_workflow_action_get_label (const char *action)
   return rule != NULL ? _(rule->label) : NULL;
 }
 
+/**
+ * toa_workflow_action_requires_comment:
+ *
+ * Returns: %TRUE if @action needs a comment (the GUI asks for one first)
+ */
 gboolean
 toa_workflow_action_requires_comment (const char *action)
 {
@@ -262,8 +275,29 @@ toa_workflow_check (const char               *action,
     return FALSE;
 
   if (to_status != NULL)
-    *to_status = rule->to;
+    *to_status = (rule->checks & STAYS_PUBLISHED_IF_LIVE) && article->is_live
+                 ? TOA_ARTICLE_STATUS_PUBLISHED : rule->to;
   return TRUE;
+}
+
+/**
+ * toa_workflow_status_after_edit:
+ * @article: the article before the edit
+ *
+ * Editing keeps the status, except that it voids an approval: an
+ * approved article goes back to draft — or to published when a published
+ * revision is still live.
+ *
+ * Returns: the status after saving a new revision
+ */
+ToaArticleStatus
+toa_workflow_status_after_edit (const ToaWorkflowArticle *article)
+{
+  g_return_val_if_fail (article != NULL, TOA_ARTICLE_STATUS_DRAFT);
+
+  if (article->status != TOA_ARTICLE_STATUS_APPROVED)
+    return article->status;
+  return article->is_live ? TOA_ARTICLE_STATUS_PUBLISHED : TOA_ARTICLE_STATUS_DRAFT;
 }
 
 /**

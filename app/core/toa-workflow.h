@@ -42,6 +42,7 @@ typedef struct
   const char       *current_hash;
   const char       *approved_hash;
   gboolean          has_unpublished_changes; /* published, current != published revision */
+  gboolean          is_live;           /* a published revision is on the portal */
 } ToaWorkflowArticle;
 
 gboolean          toa_workflow_check                  (const char               *action,
@@ -51,6 +52,7 @@ gboolean          toa_workflow_check                  (const char               
                                                        gboolean                  allow_self_approval,
                                                        ToaArticleStatus         *to_status,
                                                        GError                  **error);
+ToaArticleStatus  toa_workflow_status_after_edit      (const ToaWorkflowArticle *article);
 gboolean          toa_workflow_can_edit               (const ToaWorkflowArticle *article,
                                                        const ToaUser            *actor,
                                                        GError                  **error);
