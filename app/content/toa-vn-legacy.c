@@ -300,6 +300,13 @@ toa_vn_legacy_to_unicode (const char    *text,
   return convert_range (text, -1, encoding, upper_case);
 }
 
+/**
+ * toa_vn_encoding_to_string:
+ * @encoding: an encoding
+ *
+ * Returns: a stable, untranslated name ("unicode", "tcvn3", "vni") for
+ *   logs, JSON output and test messages
+ */
 const char *
 toa_vn_encoding_to_string (ToaVnEncoding encoding)
 {
@@ -339,53 +346,80 @@ tcvn3_encode_char (gunichar  c,
   return FALSE;
 }
 
+static char *
+utf8_of (gunichar c)
+{
+  char *utf8 = g_malloc0 (8);
+
+  g_unichar_to_utf8 (c, utf8);
+  return utf8;
+}
+
+/* The VNI table read backwards, built once: letter → its bytes. Single
+ * bytes (ơ, ư, đ, ì, í, ỉ, ĩ, ị, ỵ) win over a base letter and a mark
+ * byte; a mark byte goes with a base of the same case. */
+static GHashTable *
+vni_inverse (void)
+{
+  static GHashTable *inverse = NULL;
+  static const char *const bases[] = { "a", "e", "i", "o", "u", "y", "\xc3\xb4", "\xc3\xb6" };
+
+  if (g_once_init_enter (&inverse))
+    {
+      GHashTable *table = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+      for (guint i = 0; i < G_N_ELEMENTS (vni_table); i++)
+        {
+          gunichar letter = vni_table[i].letter;
+
+          if (letter == 0)
+            continue;
+          g_hash_table_insert (table, GUINT_TO_POINTER (letter), utf8_of (0xE0 + i));
+          g_hash_table_insert (table, GUINT_TO_POINTER (g_unichar_toupper (letter)),
+                               utf8_of (0xC0 + i));
+        }
+      for (guint capital = 0; capital < 2; capital++)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+            {
+              gunichar base = g_utf8_get_char (bases[i]);
+
+              if (capital)
+                base = g_unichar_toupper (base);
+              for (guint m = 0; m < G_N_ELEMENTS (vni_table); m++)
+                {
+                  gunichar pair[2] = { base, (capital ? 0xC0 : 0xE0) + m };
+                  g_autofree char *bytes = NULL;
+                  g_autofree char *decoded = NULL;
+                  gunichar c;
+
+                  if (vni_table[m].letter != 0
+                      || (vni_table[m].quality == 0 && vni_table[m].tone == 0))
+                    continue;
+                  bytes = g_ucs4_to_utf8 (pair, 2, NULL, NULL, NULL);
+                  decoded = convert_range (bytes, -1, TOA_VN_ENCODING_VNI, FALSE);
+                  c = g_utf8_get_char (decoded);
+                  if (g_utf8_strlen (decoded, -1) == 1
+                      && !g_hash_table_contains (table, GUINT_TO_POINTER (c)))
+                    g_hash_table_insert (table, GUINT_TO_POINTER (c), g_steal_pointer (&bytes));
+                }
+            }
+        }
+      g_once_init_leave (&inverse, table);
+    }
+  return inverse;
+}
+
 static gboolean
 vni_encode_char (gunichar  c,
                  GString  *out)
 {
-  static const char *const bases[] = { "a", "e", "i", "o", "u", "y", "\xc3\xb4", "\xc3\xb6" };
-  gboolean capital = g_unichar_isupper (c);
-  guint first = capital ? 0xC0 : 0xE0;
-  char wanted[8] = { 0 };
+  const char *bytes = g_hash_table_lookup (vni_inverse (), GUINT_TO_POINTER (c));
 
-  /* A single byte (ơ, ư, đ, ì, í, ỉ, ĩ, ị, ỵ)… */
-  for (guint i = 0; i < G_N_ELEMENTS (vni_table); i++)
-    {
-      gunichar letter = vni_table[i].letter;
-
-      if (letter != 0 && (capital ? g_unichar_toupper (letter) : letter) == c)
-        {
-          g_string_append_unichar (out, first + i);
-          return TRUE;
-        }
-    }
-  /* …or a base letter and one mark byte of the same case. */
-  g_unichar_to_utf8 (c, wanted);
-  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
-    {
-      gunichar base = g_utf8_get_char (bases[i]);
-
-      if (capital)
-        base = g_unichar_toupper (base);
-      for (guint m = 0; m < G_N_ELEMENTS (vni_table); m++)
-        {
-          char candidate[16] = { 0 };
-          g_autofree char *decoded = NULL;
-          int n;
-
-          if (vni_table[m].letter != 0 || (vni_table[m].quality == 0 && vni_table[m].tone == 0))
-            continue;
-          n = g_unichar_to_utf8 (base, candidate);
-          g_unichar_to_utf8 (first + m, candidate + n);
-          decoded = convert_range (candidate, -1, TOA_VN_ENCODING_VNI, FALSE);
-          if (strcmp (decoded, wanted) == 0)
-            {
-              g_string_append (out, candidate);
-              return TRUE;
-            }
-        }
-    }
-  return FALSE;
+  if (bytes == NULL)
+    return FALSE;
+  g_string_append (out, bytes);
+  return TRUE;
 }
 
 /**
@@ -775,15 +809,11 @@ toa_vn_detect_legacy (const char *text)
 
   g_return_val_if_fail (text != NULL, TOA_VN_ENCODING_UNICODE);
 
-  if (!g_utf8_validate (text, -1, NULL))
+  /* One real Unicode letter (ư, ạ…) means the text is Unicode, or mixed
+   * so that converting it whole would damage it. */
+  if (!g_utf8_validate (text, -1, NULL) || has_unicode_letters (text))
     return TOA_VN_ENCODING_UNICODE;
   words = split_words (text);
-  for (guint i = 0; i < words->len; i++)
-    {
-      /* One real Unicode letter means converting would damage text. */
-      if (g_array_index (words, Word, i).outside_cp1252)
-        return TOA_VN_ENCODING_UNICODE;
-    }
 
   tcvn3 = tally_words (words, 0, G_MAXUINT, TOA_VN_ENCODING_TCVN3);
   vni = tally_words (words, 0, G_MAXUINT, TOA_VN_ENCODING_VNI);
@@ -796,6 +826,10 @@ toa_vn_detect_legacy (const char *text)
 
 /* ---- The text check ---- */
 
+/**
+ * toa_vn_issue_free:
+ * @issue: (nullable): an issue from toa_vn_text_check()
+ */
 void
 toa_vn_issue_free (ToaVnIssue *issue)
 {

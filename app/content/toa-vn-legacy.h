@@ -24,7 +24,11 @@ ToaVnEncoding toa_vn_encoding_for_font   (const char    *font_family,
 
 /* Converts @text, a UTF-8 string holding legacy bytes as the HTML parser
  * decoded them (each byte as its Windows-1252 character), to Unicode in
- * NFC. With @upper_case, letters come out capitalised (TCVN3 "H" fonts). */
+ * NFC. With @upper_case, letters come out capitalised (TCVN3 "H" fonts).
+ * Convert before any whitespace clean-up: TCVN3's "ư" is U+00AD (soft
+ * hyphen) and its 0xA0 is U+00A0. Text that already holds letters no
+ * legacy byte gives (ư, ạ…) was typed in Unicode under a legacy font
+ * name and is only normalised. */
 char         *toa_vn_legacy_to_unicode   (const char    *text,
                                           ToaVnEncoding  encoding,
                                           gboolean       upper_case);

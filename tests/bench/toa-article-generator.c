@@ -19,10 +19,17 @@
 struct _ToaArticleGenerator
 {
   guint64 state;
-  /* Per article: the date, year and province the slots refer to. */
+  /* Per article: what every slot of that name refers to, so that the
+   * title, lead and body agree. */
   guint32     event_julian;
   int         year;
   const char *province;
+  const char *period;
+  const char *place;
+  const char *cluster;
+  const char *product;
+  char        headline_pct[16];
+  char        headline_money[16];
 };
 
 /* ---- PRNG: splitmix64, small and with no state beyond one word ---- */
@@ -148,9 +155,9 @@ static const Topic topics[] = {
     "Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh {PROV} đã họp đánh "
     "giá {N} sản phẩm của {N} cơ sở, doanh nghiệp đăng ký tham gia. Phiên họp do {PERSON} chủ "
     "trì.", "công nghiệp nông thôn,sản phẩm tiêu biểu" },
-  { 0, 0, "Kiểm tra tiến độ đầu tư hạ tầng {CCN}",
+  { 0, 0, "Kiểm tra tiến độ đầu tư hạ tầng {HCCN}",
     "Đoàn công tác của Sở Công Thương tỉnh {PROV} do {PERSON} làm trưởng đoàn đã kiểm tra tiến "
-    "độ đầu tư xây dựng hạ tầng kỹ thuật {CCN}, {PLACE}.", "cụm công nghiệp,đầu tư" },
+    "độ đầu tư xây dựng hạ tầng kỹ thuật {HCCN}, {HPLACE}.", "cụm công nghiệp,đầu tư" },
   { 0, 0, "Tập huấn sử dụng năng lượng tiết kiệm và hiệu quả cho doanh nghiệp",
     "Sở Công Thương tỉnh {PROV} phối hợp với {AGENCY} tổ chức lớp tập huấn về sử dụng năng "
     "lượng tiết kiệm và hiệu quả cho {N2} học viên là cán bộ quản lý năng lượng của các doanh "
@@ -160,7 +167,7 @@ static const Topic topics[] = {
     "địa phương năm {Y} đối với các cơ sở công nghiệp nông thôn đáp ứng điều kiện theo quy "
     "định.", "khuyến công,thông báo" },
   { 1, 2, "Khai mạc Hội chợ Công Thương tỉnh {PROV} năm {Y}",
-    "Tại {PLACE}, Sở Công Thương tỉnh {PROV} khai mạc Hội chợ Công Thương năm {Y} với {N2} gian "
+    "tại {HPLACE}, Sở Công Thương tỉnh {PROV} khai mạc Hội chợ Công Thương năm {Y} với {N2} gian "
     "hàng của doanh nghiệp, hợp tác xã trong và ngoài tỉnh. Dự lễ khai mạc có {PERSON}.",
     "hội chợ,xúc tiến thương mại" },
   { 1, 0, "Tăng cường kiểm tra, kiểm soát thị trường dịp cuối năm {Y}",
@@ -178,19 +185,45 @@ static const Topic topics[] = {
   { 1, 1, "Thông báo mời doanh nghiệp tham gia Chương trình xúc tiến thương mại năm {Y}",
     "Sở Công Thương tỉnh {PROV} thông báo mời các doanh nghiệp, hợp tác xã đăng ký tham gia các "
     "hoạt động thuộc Chương trình xúc tiến thương mại năm {Y}.", "xúc tiến thương mại,thông báo" },
-  { 2, 0, "Sơ kết tình hình thực hiện nhiệm vụ ngành Công Thương {PERIOD} năm {Y}",
-    "Sở Công Thương tỉnh {PROV} tổ chức hội nghị sơ kết tình hình thực hiện nhiệm vụ {PERIOD} "
-    "năm {Y} và triển khai nhiệm vụ thời gian tới. Hội nghị do {PERSON} chủ trì.",
+  { 2, 0, "Sơ kết tình hình thực hiện nhiệm vụ ngành Công Thương {PERIOD_Y}",
+    "Sở Công Thương tỉnh {PROV} tổ chức hội nghị sơ kết tình hình thực hiện nhiệm vụ "
+    "{PERIOD_Y} và triển khai nhiệm vụ thời gian tới. Hội nghị do {PERSON} chủ trì.",
     "sơ kết,kế hoạch" },
-  { 2, 0, "Chỉ số sản xuất công nghiệp {PERIOD} năm {Y} tăng {PCT}%",
-    "Theo báo cáo của Sở Công Thương tỉnh {PROV}, chỉ số sản xuất công nghiệp {PERIOD} năm {Y} "
-    "ước tăng {PCT}% so với cùng kỳ năm trước.", "sản xuất công nghiệp,thống kê" },
+  { 2, 0, "Chỉ số sản xuất công nghiệp {PERIOD_Y} tăng {HPCT}%",
+    "theo báo cáo của Sở Công Thương tỉnh {PROV}, chỉ số sản xuất công nghiệp {PERIOD_Y} "
+    "ước tăng {HPCT}% so với cùng kỳ năm trước.", "sản xuất công nghiệp,thống kê" },
   { 2, 1, "Công khai dự toán ngân sách nhà nước năm {Y} của Sở Công Thương",
     "Sở Công Thương tỉnh {PROV} công khai dự toán ngân sách nhà nước năm {Y} được Ủy ban nhân "
     "dân tỉnh giao, với tổng kinh phí {MONEY} tỷ đồng.", "ngân sách,công khai" },
   { 2, 2, "Hội thảo góp ý dự thảo kế hoạch phát triển ngành Công Thương giai đoạn 2026 - 2030",
     "Sở Công Thương tỉnh {PROV} tổ chức hội thảo lấy ý kiến góp ý dự thảo kế hoạch phát triển "
     "ngành Công Thương giai đoạn 2026 - 2030 tại {VENUE}.", "kế hoạch,hội thảo" },
+  { 0, 0, "Hỗ trợ {N} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến",
+    "Sở Công Thương tỉnh {PROV} tổ chức nghiệm thu các đề án khuyến công hỗ trợ ứng dụng máy "
+    "móc thiết bị tiên tiến tại {PLACE}, với tổng kinh phí hỗ trợ {MONEY} tỷ đồng.",
+    "khuyến công,máy móc thiết bị" },
+  { 0, 0, "Nâng cao giá trị sản phẩm {HPRODUCT} nhờ chương trình khuyến công",
+    "Đoàn công tác của Sở Công Thương tỉnh {PROV} đã đến thăm một số cơ sở sản xuất "
+    "{HPRODUCT} tại {HPLACE} được hỗ trợ từ chương trình khuyến công năm {Y}.",
+    "khuyến công,sản phẩm" },
+  { 1, 0, "Phiên chợ hàng Việt về {HPLACE} năm {Y}",
+    "Sở Công Thương tỉnh {PROV} phối hợp với Ủy ban nhân dân {HPLACE} tổ chức Phiên chợ hàng "
+    "Việt với {N} gian hàng giới thiệu, bán các sản phẩm thiết yếu phục vụ người dân.",
+    "hàng Việt,phiên chợ" },
+  { 1, 0, "Kiểm tra {N} cửa hàng kinh doanh xăng dầu trên địa bàn tỉnh",
+    "Đoàn kiểm tra liên ngành do Sở Công Thương tỉnh {PROV} chủ trì đã kiểm tra việc chấp hành "
+    "quy định về kinh doanh xăng dầu tại các cửa hàng trên địa bàn {PLACE}.",
+    "xăng dầu,kiểm tra" },
+  { 2, 0, "Kim ngạch xuất khẩu {PERIOD_Y} ước đạt {HMONEY} triệu USD",
+    "theo số liệu của Sở Công Thương tỉnh {PROV}, kim ngạch xuất khẩu hàng hóa {PERIOD_Y} "
+    "ước đạt {HMONEY} triệu USD, tăng {PCT}% so với cùng kỳ.", "xuất khẩu,thống kê" },
+  { 3, 0, "Tập huấn kỹ năng soạn thảo văn bản và sử dụng chữ ký số cho công chức",
+    "Văn phòng Sở Công Thương tỉnh {PROV} tổ chức lớp tập huấn kỹ năng soạn thảo văn bản hành "
+    "chính và sử dụng chữ ký số cho {N} công chức, viên chức của Sở.",
+    "văn thư,chữ ký số" },
+  { 3, 1, "Thông báo tuyển dụng viên chức Trung tâm Khuyến công năm {Y}",
+    "Sở Công Thương tỉnh {PROV} thông báo tuyển dụng {N} viên chức làm việc tại Trung tâm "
+    "Khuyến công và Tư vấn phát triển công nghiệp năm {Y}.", "tuyển dụng,thông báo" },
   { 3, 1, "Thông báo lịch tiếp công dân của lãnh đạo Sở tháng {MONTH}/{Y}",
     "Văn phòng Sở Công Thương tỉnh {PROV} thông báo lịch tiếp công dân định kỳ của lãnh đạo Sở "
     "trong tháng {MONTH}/{Y} tại trụ sở cơ quan.", "tiếp công dân,thông báo" },
@@ -402,7 +435,20 @@ fill_slot (ToaArticleGenerator *self,
   else if (g_str_equal (name, "PERSON"))
     append_person (self, out);
   else if (g_str_equal (name, "PERIOD"))
-    g_string_append (out, PICK (self, periods));
+    g_string_append (out, self->period);
+  else if (g_str_equal (name, "PERIOD_Y"))
+    g_string_append_printf (out, g_str_has_suffix (self->period, " năm") ? "%s %d" : "%s năm %d",
+                            self->period, self->year);
+  else if (g_str_equal (name, "HPLACE"))
+    g_string_append (out, self->place);
+  else if (g_str_equal (name, "HCCN"))
+    g_string_append (out, self->cluster);
+  else if (g_str_equal (name, "HPRODUCT"))
+    g_string_append (out, self->product);
+  else if (g_str_equal (name, "HPCT"))
+    g_string_append (out, self->headline_pct);
+  else if (g_str_equal (name, "HMONEY"))
+    g_string_append (out, self->headline_money);
   else if (g_str_equal (name, "EVENT"))
     g_string_append (out, PICK (self, events));
   else if (g_str_equal (name, "EVENT_CAP"))
@@ -480,6 +526,12 @@ expand_sentence (ToaArticleGenerator *self,
 
 /* ---- Articles ---- */
 
+/**
+ * toa_article_generator_count_words:
+ * @text: UTF-8 text
+ *
+ * Returns: the number of runs of non-space characters in @text
+ */
 guint
 toa_article_generator_count_words (const char *text)
 {
@@ -499,6 +551,12 @@ toa_article_generator_count_words (const char *text)
   return words;
 }
 
+/**
+ * toa_article_generator_new:
+ * @seed: any number; equal seeds give equal article sequences
+ *
+ * Returns: (transfer full): a generator, freed with toa_article_generator_free()
+ */
 ToaArticleGenerator *
 toa_article_generator_new (guint64 seed)
 {
@@ -514,14 +572,15 @@ toa_article_generator_free (ToaArticleGenerator *self)
   g_free (self);
 }
 
-/* A sentence from the office's pool or the shared one, not yet used in
- * this article while unused ones remain. */
+/* A sentence from the office's pool (or, unless @office_only, the shared
+ * one), not yet used in this article while unused ones remain. */
 static const char *
 pick_sentence (ToaArticleGenerator *self,
                const Pool          *pool,
+               gboolean             office_only,
                GPtrArray           *used)
 {
-  guint total = pool->n_sentences + G_N_ELEMENTS (sentences_shared);
+  guint total = pool->n_sentences + (office_only ? 0 : G_N_ELEMENTS (sentences_shared));
 
   for (int attempt = 0; attempt < 16; attempt++)
     {
@@ -539,7 +598,8 @@ pick_sentence (ToaArticleGenerator *self,
 }
 
 /* Paragraphs of 3–6 sentences until the body reaches a word count drawn
- * in [MIN + 20, MAX - 40]; a sentence that would pass MAX is skipped. */
+ * in [MIN + 20, MAX - 40]; a sentence that would pass MAX is skipped.
+ * The first paragraph keeps to the office's own subject. */
 static char *
 make_body_text (ToaArticleGenerator *self,
                 const Pool          *pool)
@@ -549,6 +609,7 @@ make_body_text (ToaArticleGenerator *self,
   guint target = (guint) next_range (self, TOA_ARTICLE_GENERATOR_MIN_WORDS + 20,
                                      TOA_ARTICLE_GENERATOR_MAX_WORDS - 40);
   guint words = 0;
+  guint paragraphs = 0;
 
   while (words < target)
     {
@@ -557,7 +618,8 @@ make_body_text (ToaArticleGenerator *self,
 
       for (int s = 0; s < n_sentences && words < target; s++)
         {
-          g_autofree char *sentence = expand_sentence (self, pick_sentence (self, pool, used));
+          const char *template = pick_sentence (self, pool, paragraphs == 0, used);
+          g_autofree char *sentence = expand_sentence (self, template);
           guint count = toa_article_generator_count_words (sentence);
 
           if (words + count > TOA_ARTICLE_GENERATOR_MAX_WORDS)
@@ -570,6 +632,7 @@ make_body_text (ToaArticleGenerator *self,
           started = TRUE;
           words += count;
         }
+      paragraphs += started;
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -604,6 +667,20 @@ pick_dates (ToaArticleGenerator *self,
   content->display_date = g_strdup (buffer);
 }
 
+static void
+pick_headline (ToaArticleGenerator *self)
+{
+  self->province = PICK (self, provinces);
+  self->period = PICK (self, periods);
+  self->place = PICK (self, places);
+  self->cluster = PICK (self, clusters);
+  self->product = PICK (self, products);
+  g_snprintf (self->headline_pct, sizeof self->headline_pct, "%d,%d",
+              next_range (self, 2, 18), next_range (self, 1, 9));
+  g_snprintf (self->headline_money, sizeof self->headline_money, "%d,%d",
+              next_range (self, 40, 900), next_range (self, 1, 9));
+}
+
 static char *
 make_lead (ToaArticleGenerator *self,
            const Topic         *topic,
@@ -636,7 +713,7 @@ toa_article_generator_next (ToaArticleGenerator  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   topic = &topics[next_range (self, 0, G_N_ELEMENTS (topics) - 1)];
-  self->province = PICK (self, provinces);
+  pick_headline (self);
   pick_dates (self, content);
 
   content->title = expand_new (self, topic->title);
