@@ -114,7 +114,7 @@ toa_body_editor_emit_changed (ToaBodyEditor *self)
 
 void
 toa_body_editor_notify_user (ToaBodyEditor *self,
-             const char    *message)
+                             const char    *message)
 {
   if (message != NULL && message[0] != '\0')
     g_signal_emit (self, signals[SIGNAL_NOTIFY_USER], 0, message);
