@@ -1043,6 +1043,27 @@ has_drawn (gpointer data)
 }
 
 static void
+render_window (GtkWindow  *window,
+               const char *path)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s (%dx%d)", path, width, height);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 600);
+}
+
+static void
 test_render (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -1050,31 +1071,21 @@ test_render (Fixture       *fixture,
   g_autofree char *lists = read_fixture ("lists.xhtml");
   g_autofree char *table = read_fixture ("table.xhtml");
   g_autofree char *all = g_strconcat ("<h2>Sở Công Thương tổng kết công tác năm 2026</h2>", lists, table, body, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "toa-body-editor.png", NULL);
-  GskRenderer *renderer;
-  int width;
-  int height;
+  g_autofree char *dark_path = g_build_filename (g_get_tmp_dir (), "toa-body-editor-dark.png", NULL);
 
   g_assert_true (toa_body_editor_set_body (fixture->editor, all, NULL));
   select_text (fixture, "cụm công");
   iterate_until (has_drawn, fixture->editor);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-  height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s (%dx%d)", path, width, height);
-  g_assert_cmpint (gdk_texture_get_width (texture), >=, 600);
+  render_window (fixture->window, path);
+
+  /* And in the dark style, where the shaded blocks must still read well. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  render_window (fixture->window, dark_path);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
