@@ -82,6 +82,11 @@ import_html (const char  *html,
   fixture->imports++;
   g_string_append_len (fixture->pasted_html, html, len);
   *message = g_strdup ("Đã chuyển 12 ký tự TCVN3 sang Unicode");
+  if (strstr (fixture->pasted_html->str, "hỏng") != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Không đọc được định dạng Word");
+      return NULL;
+    }
   if (strstr (fixture->pasted_html->str, "<b>một đoạn</b>") != NULL)
     return g_strdup ("<p>chen <em>giữa</em> </p>");
   return g_strdup ("<p>Đoạn <strong>dán</strong> từ Word</p><ul><li>Ý một</li><li>Ý hai</li></ul>");
@@ -447,6 +452,34 @@ import_media (ToaBodyEditor *editor,
 }
 
 static void
+drop_files (Fixture *fixture,
+            GFile   *file)
+{
+  GtkWidget *view = GTK_WIDGET (toa_body_editor_get_view (fixture->editor));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkDropTarget *target = NULL;
+  GSList *files = g_slist_prepend (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL)[0] == GDK_TYPE_FILE_LIST)
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+}
+
+static void
 test_insert_image_file (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -468,6 +501,11 @@ test_insert_image_file (Fixture       *fixture,
   g_assert_true (toa_body_editor_insert_image_file (fixture->editor, photo));
   type_text (fixture, "Ảnh hội nghị");
   assert_body (fixture, "<p>Đoạn đầu</p><figure><img src=\"media:77\" alt=\"\"/><figcaption>Ảnh hội nghị</figcaption></figure>");
+
+  /* Dropping a file on the text does the same. */
+  drop_files (fixture, photo);
+  assert_body (fixture, "<p>Đoạn đầu</p><figure><img src=\"media:77\" alt=\"\"/><figcaption>Ảnh hội nghị</figcaption></figure>"
+                        "<figure><img src=\"media:77\" alt=\"\"/></figure>");
 }
 
 static void
@@ -574,6 +612,15 @@ test_paste_html_goes_through_import (Fixture       *fixture,
   /* The whole paste is one undo step. */
   activate (fixture, "editor.undo", NULL);
   assert_body (fixture, "<p>Đầu cuối</p>");
+
+  /* A failed import changes nothing and says why. */
+  fixture->imports = 0;
+  g_string_truncate (fixture->pasted_html, 0);
+  set_clipboard_html (fixture, "<p>tệp hỏng</p>", "tệp hỏng");
+  paste (fixture);
+  iterate_until (imported, fixture);
+  assert_body (fixture, "<p>Đầu cuối</p>");
+  g_assert_cmpstr (fixture->messages->pdata[fixture->messages->len - 1], ==, "Không đọc được định dạng Word");
 }
 
 static gboolean
@@ -1034,6 +1081,44 @@ test_links (Fixture       *fixture,
   assert_body (fixture, "<p>Xem cổng thông tin của Sở</p>");
 }
 
+/* A long article (about 6,000 words) loads, saves and takes a keystroke
+ * quickly enough; the times are printed for the report. */
+static void
+test_long_article (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *saved = NULL;
+  gint64 start;
+  gint64 load;
+  gint64 save;
+  gint64 keystroke;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (body, "<p>Sở Công Thương tỉnh đã tổ chức <strong>hội nghị</strong> tổng kết công tác quản lý "
+                           "nhà nước về <em>công nghiệp</em> và thương mại năm 2026, triển khai nhiệm vụ năm tới.</p>"
+                           "<ul><li>Rà soát quy hoạch</li><li>Kiểm tra an toàn</li></ul>");
+  start = g_get_monotonic_time ();
+  g_assert_true (toa_body_editor_set_body (fixture->editor, body->str, NULL));
+  load = g_get_monotonic_time () - start;
+  start = g_get_monotonic_time ();
+  saved = toa_body_editor_get_body (fixture->editor);
+  save = g_get_monotonic_time () - start;
+  g_assert_cmpstr (saved, ==, body->str);
+
+  place_cursor_after (fixture, "Kiểm tra");
+  start = g_get_monotonic_time ();
+  type_text (fixture, "x");
+  keystroke = g_get_monotonic_time () - start;
+
+  g_test_message ("%u words: load %.1f ms, save %.1f ms, one keystroke %.2f ms",
+                  toa_body_editor_get_word_count (fixture->editor),
+                  load / 1000.0, save / 1000.0, keystroke / 1000.0);
+  g_assert_cmpuint (toa_body_editor_get_word_count (fixture->editor), >, 5000);
+  /* A frame is 16.7 ms: typing must stay well inside it. */
+  g_assert_cmpint (keystroke, <, 16700);
+}
+
 /* Looks: render to a PNG for a human to check */
 
 static gboolean
@@ -1117,6 +1202,7 @@ main (int    argc,
   ADD ("toolbar-follows-cursor", test_toolbar_follows_cursor);
   ADD ("word-count", test_word_count);
   ADD ("links", test_links);
+  ADD ("long-article", test_long_article);
   ADD ("render", test_render);
 #undef ADD
   g_test_add_func ("/body-editor/href-validation", test_href_validation);
