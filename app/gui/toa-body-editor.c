@@ -1129,6 +1129,15 @@ toa_body_editor_new (void)
   return g_object_new (TOA_TYPE_BODY_EDITOR, NULL);
 }
 
+/**
+ * toa_body_editor_get_buffer:
+ * @self: a #ToaBodyEditor
+ *
+ * The buffer, for observing it (e.g. "modified-changed"). Change the text
+ * through the editor's functions and actions, which keep the body model.
+ *
+ * Returns: (transfer none): the text buffer
+ */
 GtkTextBuffer *
 toa_body_editor_get_buffer (ToaBodyEditor *self)
 {
@@ -1137,6 +1146,12 @@ toa_body_editor_get_buffer (ToaBodyEditor *self)
   return self->buffer;
 }
 
+/**
+ * toa_body_editor_get_view:
+ * @self: a #ToaBodyEditor
+ *
+ * Returns: (transfer none): the text view, e.g. to focus it
+ */
 GtkTextView *
 toa_body_editor_get_view (ToaBodyEditor *self)
 {

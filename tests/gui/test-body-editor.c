@@ -544,12 +544,6 @@ test_text_beside_picture_is_kept (Fixture       *fixture,
 
 /* Clipboard */
 
-typedef struct
-{
-  Fixture *fixture;
-  guint    count;
-} Wait;
-
 static gboolean
 imported (gpointer data)
 {
