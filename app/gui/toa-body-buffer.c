@@ -777,7 +777,7 @@ parse_fragment (xmlDocPtr    doc,
  * @buffer: a body buffer
  * @iter: where to insert, at the start of a line; moved past the insertion
  * @body: a canonical body fragment
- * @hooks: (nullable): how to show images and tables
+ * @hooks: (nullable): how to find the pictures of images
  * @error: return location for a #GError
  *
  * Inserts the blocks of @body, each on its own line ending in a newline.

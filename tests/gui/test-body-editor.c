@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 
 #include "toa-body-editor.h"
 #include "toa-core.h"
@@ -1167,6 +1168,26 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+test_vietnamese (void)
+{
+  GtkWidget *editor;
+  GtkWidget *bold;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  editor = g_object_ref_sink (GTK_WIDGET (toa_body_editor_new ()));
+  bold = find_toolbar_button (editor, "editor.bold", NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (bold), ==, "In đậm (Ctrl+B)");
+  g_assert_false (toa_link_href_validate ("javascript:alert(1)", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Chỉ cho phép liên kết web (http, https), thư điện tử (mailto) và liên kết tương đối");
+  g_object_unref (editor);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1200,6 +1221,7 @@ main (int    argc,
   ADD ("render", test_render);
 #undef ADD
   g_test_add_func ("/body-editor/href-validation", test_href_validation);
+  g_test_add_func ("/body-editor/vietnamese", test_vietnamese);
 
   return g_test_run ();
 }
