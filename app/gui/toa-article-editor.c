@@ -21,9 +21,13 @@
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
 #include "toa-recovery.h"
+#include "toa-store-media.h"
+#include "toa-store-takeover.h"
 #include "toa-workflow-bar.h"
 
 #define AUTOSAVE_DELAY_SECONDS 5
+/* Someone who types without a 5 s pause still gets a copy this often. */
+#define AUTOSAVE_MAX_WAIT_USEC (30 * G_USEC_PER_SEC)
 #define HEARTBEAT_SECONDS 30
 #define WORDS_PER_MINUTE 200
 
@@ -47,11 +51,13 @@ struct _ToaArticleEditor
   char               *not_editable;  /* why the core refuses edits, or NULL */
 
   guint               autosave_id;
+  gint64              unsaved_since; /* monotonic µs of the first change not yet autosaved */
   guint               heartbeat_id;
   guint               has_lock : 1;
   guint               dirty : 1;
   guint               loading : 1;
   guint               approval_warning : 1;
+  guint               lock_warned : 1;
 
   ToaBodyEditor      *body_editor;
   GtkTextView        *body_view;     /* the body editor's text view */
@@ -113,6 +119,46 @@ on_body_notify_user (ToaArticleEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* "media:ID" → the picture stored under ID. */
+static GdkPaintable *
+resolve_media (ToaBodyEditor *editor,
+               const char    *src,
+               gpointer       data)
+{
+  ToaArticleEditor *self = data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ToaMedia) media = NULL;
+  gint64 id;
+
+  if (!g_str_has_prefix (src, "media:"))
+    return NULL;
+  id = g_ascii_strtoll (src + strlen ("media:"), NULL, 10);
+  media = id > 0 ? toa_store_get_media (self->store, id, &bytes, NULL) : NULL;
+  if (media == NULL)
+    return NULL;
+  return GDK_PAINTABLE (gdk_texture_new_from_bytes (bytes, NULL));
+}
+
+/* A picked or dropped image file goes into the store; the body refers to
+ * it as "media:ID". Images of a never-saved article are stored unattached. */
+static char *
+import_media (ToaBodyEditor  *editor,
+              GFile          *file,
+              gpointer        data,
+              GError        **error)
+{
+  ToaArticleEditor *self = data;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  gint64 id;
+
+  if (bytes == NULL)
+    return NULL;
+  id = toa_store_add_media (self->store, self->article_id, bytes, error);
+  if (id <= 0)
+    return NULL;
+  return g_strdup_printf ("media:%" G_GINT64_FORMAT, id);
+}
+
 static void
 body_widget_add (ToaArticleEditor *self)
 {
@@ -121,6 +167,8 @@ body_widget_add (ToaArticleEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->body_editor), "article-field");
   gtk_box_append (self->page_box, GTK_WIDGET (self->body_editor));
   self->body_view = toa_body_editor_get_view (self->body_editor);
+  toa_body_editor_set_media_resolver (self->body_editor, resolve_media, self, NULL);
+  toa_body_editor_set_media_import_func (self->body_editor, import_media, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"),
                                   -1);
@@ -450,25 +498,34 @@ autosave_now (ToaArticleEditor  *self,
   return toa_recovery_save (self->recovery, record, error);
 }
 
+static void
+autosave_or_warn (ToaArticleEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (autosave_now (self, &error))
+    return;
+  message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static gboolean
 on_autosave_timeout (gpointer data)
 {
   ToaArticleEditor *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (self->dirty && !autosave_now (self, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
+  if (self->dirty)
+    autosave_or_warn (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_text_changed (ToaArticleEditor *self)
 {
+  gint64 now;
+
   /* Template signals fire while the template is still being built. */
   if (self->body_editor == NULL)
     return;
@@ -478,6 +535,16 @@ on_text_changed (ToaArticleEditor *self)
     return;
 
   set_dirty (self, TRUE);
+  now = g_get_monotonic_time ();
+  if (self->autosave_id == 0)
+    {
+      self->unsaved_since = now;
+    }
+  else if (now - self->unsaved_since >= AUTOSAVE_MAX_WAIT_USEC)
+    {
+      autosave_or_warn (self);
+      self->unsaved_since = now;
+    }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, on_autosave_timeout, self);
 }
@@ -592,8 +659,14 @@ show_error (ToaArticleEditor *self,
 static gboolean
 user_may_take_over (ToaArticleEditor *self)
 {
-  return self->user != NULL &&
-         (self->user->roles & (TOA_ROLE_APPROVER | TOA_ROLE_LEADER | TOA_ROLE_ADMIN)) != 0;
+  /* The same rule as toa_store_take_over_lock(), so the button is only
+   * offered where it works. */
+  if (self->user == NULL)
+    return FALSE;
+  if ((self->user->roles & (TOA_ROLE_LEADER | TOA_ROLE_ADMIN)) != 0)
+    return TRUE;
+  return (self->user->roles & TOA_ROLE_APPROVER) != 0 && self->article != NULL &&
+         g_strcmp0 (self->user->office, self->article->office) == 0;
 }
 
 static char *
@@ -637,12 +710,27 @@ stop_heartbeat (ToaArticleEditor *self)
   g_clear_handle_id (&self->heartbeat_id, g_source_remove);
 }
 
+static void
+warn_lock_lost (ToaArticleEditor *self)
+{
+  g_autofree char *name = display_name (self, self->foreign_lock->login);
+  g_autofree char *message = NULL;
+
+  /* Translators: "%s" is a person */
+  message = g_strdup_printf (_("%s took over this article. Your unsaved text is kept in a recovery copy."),
+                             name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  if (self->dirty)
+    autosave_or_warn (self);
+}
+
 /* Takes or renews the soft lock. On a conflict the holder is remembered
  * and the pane becomes read-only; the text is not touched. */
 static void
 take_lock (ToaArticleEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean had_lock = self->has_lock;
 
   g_clear_pointer (&self->foreign_lock, toa_lock_free);
   if (toa_store_lock_article (self->store, self->article_id, self->login,
@@ -658,11 +746,26 @@ take_lock (ToaArticleEditor *self)
       stop_heartbeat (self);
       if (g_error_matches (error, TOA_STORE_ERROR, TOA_STORE_ERROR_CONFLICT))
         self->foreign_lock = toa_store_get_lock (self->store, self->article_id, NULL);
-      else
+      else if (!self->lock_warned)
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      /* A read-only database refuses every lock: say so once, not at
+       * every refresh. */
+      self->lock_warned = TRUE;
+      if (had_lock && self->foreign_lock != NULL)
+        warn_lock_lost (self);
     }
   update_lock_bar (self);
   update_editable (self);
+}
+
+/* Whether someone took the lock this pane holds; a read, not a write, so
+ * that frequent refreshes cost little. */
+static gboolean
+lock_was_taken (ToaArticleEditor *self)
+{
+  g_autoptr(ToaLock) lock = toa_store_get_lock (self->store, self->article_id, NULL);
+
+  return lock != NULL && g_strcmp0 (lock->login, self->login) != 0;
 }
 
 static gboolean
@@ -790,6 +893,7 @@ reset_state (ToaArticleEditor *self)
   g_clear_pointer (&self->not_editable, g_free);
   gtk_revealer_set_reveal_child (self->recovery_bar, FALSE);
   self->approval_warning = FALSE;
+  self->lock_warned = FALSE;
   self->base_version = 0;
 }
 
@@ -886,7 +990,7 @@ toa_article_editor_refresh (ToaArticleEditor *self)
       show_content (self, self->article->content);
       set_dirty (self, FALSE);
     }
-  if (!self->has_lock)
+  if (!self->has_lock || lock_was_taken (self))
     take_lock (self);
   update_workflow_bar (self);
   update_editable (self);
@@ -1179,12 +1283,13 @@ take_over_action (GtkWidget  *widget,
 
   if (self->foreign_lock == NULL || !user_may_take_over (self))
     return;
-  if (!toa_store_unlock_article (self->store, self->article_id, self->foreign_lock->login, &error))
+  if (!toa_store_take_over_lock (self->store, self->article_id, self->login,
+                                 g_get_host_name (), &error))
     {
       show_error (self, _("Could not take over the article"), error);
       return;
     }
-  take_lock (self);
+  /* Holding the lock now: the refresh shows the latest text, editable. */
   toa_article_editor_refresh (self);
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "toa-article-editor.h"
@@ -14,6 +15,8 @@
 #include "toa-conflict-dialog.h"
 #include "toa-core.h"
 #include "toa-recovery.h"
+#include "toa-store-media.h"
+#include "toa-store-takeover.h"
 #include "toa-test-newsroom.h"
 #include "toa-workflow-bar.h"
 
@@ -594,14 +597,64 @@ test_locked_by_other (Newsroom      *n,
 
   approver = open_editor (n->store, "chi");
   g_assert_true (toa_article_editor_load (approver, id, &error));
+  g_assert_true (toa_article_editor_get_read_only (approver));
   g_assert_true (gtk_widget_get_visible (child (approver, "take_over_button")));
+
+  /* The head of the office takes over; the holder's heartbeat then fails. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (approver), "editor.take-over", NULL));
+  g_assert_false (toa_article_editor_get_read_only (approver));
+  g_assert_false (gtk_revealer_get_reveal_child (child (approver, "lock_bar")));
+  g_assert_false (toa_store_lock_article (other, id, "binh", "may-binh", &error));
+  g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  toa_article_editor_refresh (editor);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Being edited by Phạm Minh Chi"));
+  close_editor (approver);
+
+  /* Closing the pane releases the lock. */
+  g_assert_true (toa_store_lock_article (other, id, "binh", "may-binh", &error));
+  g_assert_no_error (error);
 
   /* Once the lock is released, a refresh makes the pane editable. */
   g_assert_true (toa_store_unlock_article (other, id, "binh", &error));
   toa_article_editor_refresh (editor);
   g_assert_false (toa_article_editor_get_read_only (editor));
   g_assert_false (gtk_revealer_get_reveal_child (child (editor, "lock_bar")));
-  close_editor (approver);
+  close_editor (editor);
+}
+
+static void
+test_lock_taken_over (Newsroom      *n,
+                      gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài bị tiếp quản");
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (NULL, n->path, "an");
+  g_autoptr(ToaRecoveryRecord) record = NULL;
+  g_autoptr(ToaStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_false (toa_article_editor_get_read_only (editor));
+  type_text (body_view (editor), "\nCâu chưa lưu.");
+
+  other = toa_store_open (n->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (toa_store_take_over_lock (other, id, "chi", "may-chi", &error));
+  g_assert_no_error (error);
+
+  /* The next refresh (or heartbeat) notices; the text stays, read-only. */
+  toa_article_editor_refresh (editor);
+  g_assert_true (toa_article_editor_get_read_only (editor));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Phạm Minh Chi"));
+  body = view_text (body_view (editor));
+  g_assert_nonnull (strstr (body, "Câu chưa lưu."));
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  record = toa_recovery_load (recovery, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  g_assert_nonnull (strstr (record->content->body, "Câu chưa lưu."));
   close_editor (editor);
 }
 
@@ -719,38 +772,129 @@ test_close_asks (Newsroom      *n,
   close_editor (editor);
 }
 
-/* Renders the pane to a PNG in the build directory, for people to look at. */
+/* A real 1×1 PNG. */
+static const guint8 png_1x1[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+  0x42, 0x60, 0x82,
+};
+
+static void
+test_insert_image (Newsroom      *n,
+                   gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài có ảnh");
+  g_autofree char *path = g_build_filename (n->dir, "anh.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) media = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = NULL;
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaArticleEditor *again;
+  ToaBodyEditor *body;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (g_file_set_contents (path, (const char *) png_1x1, sizeof png_1x1, NULL));
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  body = TOA_BODY_EDITOR (gtk_widget_get_last_child (GTK_WIDGET (child (editor, "page_box"))));
+  g_assert_true (toa_body_editor_insert_image_file (body, file));
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+
+  media = toa_store_list_media (n->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (media->len, ==, 1);
+  src = g_strdup_printf ("src=\"media:%" G_GINT64_FORMAT "\"", ((ToaMedia *) g_ptr_array_index (media, 0))->id);
+  article = get_article (n, id);
+  g_assert_nonnull (strstr (article->content->body, src));
+
+  /* Reopened, the figure is there again and saves back unchanged. */
+  again = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (again, id, &error));
+  shown = toa_body_editor_get_body (TOA_BODY_EDITOR (gtk_widget_get_last_child (GTK_WIDGET (child (again, "page_box")))));
+  g_assert_cmpstr (shown, ==, article->content->body);
+  close_editor (again);
+  close_editor (editor);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  /* GtkTextView lays its text out over several frames. */
+  for (guint i = 0; i < 10; i++)
+    gtk_test_widget_wait_for_draw (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Renders the pane to PNGs in the build directory, for people to look at. */
 static void
 test_snapshot (Newsroom      *n,
                gconstpointer  data)
 {
   ToaArticleEditor *editor = open_editor (n->store, "an");
-  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
-  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), "article-editor.png", NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
   gint64 id = write_article (editor, "Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2026");
 
   g_assert_cmpint (id, >, 0);
-  gtk_window_set_default_size (GTK_WINDOW (widget), 1280, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   type_entry (editor, "tags_entry", "công nghiệp, hội nghị");
   adw_flap_set_reveal_flap (child (editor, "flap"), TRUE);
-
-  /* GtkTextView lays its text out over several frames. */
-  for (guint i = 0; i < 10; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
+  save_png (window, "article-editor.png");
   close_editor (editor);
+}
+
+/* The same in Vietnamese, as an approver who finds the article locked:
+ * the longest strings of the pane. */
+static void
+test_snapshot_vietnamese (Newsroom      *n,
+                          gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2026");
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor;
+  GtkWidget *window;
+
+  newsroom_act (n, id, "submit", "an", NULL);
+  g_assert_true (toa_store_lock_article (n->store, id, "binh", "may-binh", &error));
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+
+  editor = open_editor (n->store, "chi");
+  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, "lock_label")), "Đang được chỉnh sửa bởi Lê Thị Bình"));
+  g_assert_nonnull (strstr (toa_workflow_bar_get_status_text (child (editor, "workflow_bar")),
+                            "gửi bởi Nguyễn Văn An lúc"));
+  save_png (window, "article-editor-vi.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (window, "article-editor-vi-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  close_editor (editor);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
 }
 
 /* The application loads its style sheet; these panes run without one. */
@@ -790,10 +934,13 @@ main (int    argc,
   ADD ("autosave-and-restore", test_autosave_and_restore);
   ADD ("restore-existing-article", test_restore_existing_article);
   ADD ("locked-by-other", test_locked_by_other);
+  ADD ("lock-taken-over", test_lock_taken_over);
   ADD ("approved-warns-first", test_approved_warns_first);
   ADD ("read-only-database", test_read_only_database);
   ADD ("close-asks", test_close_asks);
+  ADD ("insert-image", test_insert_image);
   ADD ("snapshot", test_snapshot);
+  ADD ("snapshot-vietnamese", test_snapshot_vietnamese);
 #undef ADD
 
   status = g_test_run ();
