@@ -7,9 +7,10 @@
 #include "toa-article-list-model.h"
 
 /* The pages kept in memory. A list view only holds the items of the rows it
- * shows, so pages far from the last one read can go: scrolling through
- * 100,000 articles then costs a bounded amount of memory. */
-#define MAX_CACHED_PAGES 40
+ * shows (GTK 4.8 prepares about 200), so pages far from the last one read
+ * can go: scrolling through 100,000 articles costs a bounded amount of
+ * memory, and a refresh re-reads at most this many pages. */
+#define MAX_CACHED_PAGES 10
 
 /* ToaArticleItem: one row. Its identity is the article: a refresh updates
  * the item in place (notify::article), so that selections and row widgets

@@ -64,6 +64,7 @@ struct _ToaWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  ToaApplication       *app;           /* weak */
   ToaStore             *store;
   ToaUser              *user;          /* NULL: the login is not a user here */
   GHashTable           *users;         /* login → ToaUser */
@@ -77,6 +78,7 @@ struct _ToaWindow
   gint64                data_version;
   guint                 poll_id;
   guint                 ticks;
+  guint                 count_generation;
   gboolean              filling;       /* filters being rebuilt: no queries */
   GError               *last_error;
 
@@ -425,33 +427,103 @@ run_query (ToaWindow *self)
   show_list_page (self);
 }
 
+/* Counting a view reads its whole index: tens of milliseconds each in a
+ * 100,000-article database. The sidebar's counts are read in a worker
+ * thread (the store serializes calls), so the window never waits for
+ * them; a newer count supersedes an older one still running. */
+typedef struct
+{
+  ToaStore        *store;
+  ToaArticleQuery *queries[N_VIEWS];   /* NULL: the view is hidden */
+  gint64           counts[N_VIEWS];
+  guint            generation;
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  g_clear_object (&job->store);
+  for (guint i = 0; i < N_VIEWS; i++)
+    g_clear_pointer (&job->queries[i], toa_article_query_free);
+  g_free (job);
+}
+
+static void
+count_views_in_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  CountJob *job = task_data;
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      GError *error = NULL;
+
+      if (job->queries[i] == NULL)
+        continue;
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      job->counts[i] = toa_store_count_articles (job->store, job->queries[i], &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_views_counted (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ToaWindow *self = TOA_WINDOW (source);
+  CountJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (self->store != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, error);
+      return;
+    }
+  if (job->generation != self->count_generation || job->store != self->store)
+    return;
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (job->queries[i] == NULL)
+        continue;
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, job->counts[i]);
+      gtk_label_set_label (self->count_labels[i], text);
+    }
+}
+
 static void
 refresh_counts (ToaWindow *self)
 {
+  g_autoptr(GTask) task = NULL;
+  CountJob *job = g_new0 (CountJob, 1);
+
+  job->store = g_object_ref (self->store);
+  job->generation = ++self->count_generation;
   for (guint i = 0; i < N_VIEWS; i++)
     {
-      g_autoptr(ToaArticleQuery) query = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-      gint64 count;
+      gboolean visible = i != VIEW_WAITING || user_may_approve (self);
 
-      if (i == VIEW_WAITING && !user_may_approve (self))
-        {
-          gtk_widget_set_visible (self->view_rows[i], FALSE);
-          continue;
-        }
-      gtk_widget_set_visible (self->view_rows[i], TRUE);
-
-      query = build_view_query (self, i);
-      count = toa_store_count_articles (self->store, query, &error);
-      if (error != NULL)
-        {
-          report_error (self, error);
-          return;
-        }
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-      gtk_label_set_label (self->count_labels[i], text);
+      gtk_widget_set_visible (self->view_rows[i], visible);
+      if (visible)
+        job->queries[i] = build_view_query (self, i);
     }
+
+  task = g_task_new (self, self->cancellable, on_views_counted, NULL);
+  g_task_set_source_tag (task, refresh_counts);
+  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  g_task_run_in_thread (task, count_views_in_thread);
 }
 
 static void
@@ -751,7 +823,7 @@ refresh_everything (ToaWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->model == NULL)
+  if (self->store == NULL || self->model == NULL || get_app (self) == NULL)
     return;
 
   load_directory (self);
@@ -787,6 +859,12 @@ poll_store (gpointer data)
   ToaWindow *self = data;
   gint64 version;
 
+  /* Destroyed, and kept alive only by a worker thread's reference. */
+  if (get_app (self) == NULL)
+    {
+      self->poll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   if (self->store == NULL || self->model == NULL)
     return G_SOURCE_CONTINUE;
 
@@ -1012,6 +1090,9 @@ on_filter_changed (ToaWindow *self)
 static void
 on_store_changed (ToaWindow *self)
 {
+  /* A destroyed window still referenced by a worker thread. */
+  if (get_app (self) == NULL)
+    return;
   load_store (self);
 }
 
@@ -1163,11 +1244,23 @@ on_application_changed (ToaWindow *self)
 {
   ToaApplication *app = get_app (self);
 
+  /* gtk_window_destroy() releases the application before the last
+   * reference (a worker thread's, maybe) goes: stop listening then. */
+  if (app == NULL && self->app != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->app, on_store_changed, self);
+      g_clear_weak_pointer (&self->app);
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+      g_cancellable_cancel (self->cancellable);
+      return;
+    }
   if (app == NULL || self->poll_id != 0)
     return;
 
-  g_signal_connect_object (app, "notify::store",
-                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  /* Disconnected when the window is destroyed: a worker thread may keep it
+   * alive for a moment, and it must not reload then. */
+  g_set_weak_pointer (&self->app, app);
+  g_signal_connect_swapped (app, "notify::store", G_CALLBACK (on_store_changed), self);
   load_store (self);
   self->poll_id = g_timeout_add (TOA_WINDOW_POLL_INTERVAL_MS, poll_store, self);
 }
@@ -1178,6 +1271,9 @@ toa_window_dispose (GObject *object)
   ToaWindow *self = TOA_WINDOW (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  if (self->app != NULL)
+    g_signal_handlers_disconnect_by_func (self->app, on_store_changed, self);
+  g_clear_weak_pointer (&self->app);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->editor = NULL;
