@@ -66,6 +66,7 @@ struct _ToaWindow
   GSettings            *settings;
   ToaApplication       *app;           /* weak */
   ToaStore             *store;
+  ToaStore             *count_store;   /* read-only, for the worker thread */
   ToaUser              *user;          /* NULL: the login is not a user here */
   GHashTable           *users;         /* login → ToaUser */
   GPtrArray            *offices;       /* ToaOffice, as in the office filter */
@@ -489,7 +490,7 @@ on_views_counted (GObject      *source,
         report_error (self, error);
       return;
     }
-  if (job->generation != self->count_generation || job->store != self->store)
+  if (job->generation != self->count_generation || self->store == NULL)
     return;
 
   for (guint i = 0; i < N_VIEWS; i++)
@@ -509,7 +510,12 @@ refresh_counts (ToaWindow *self)
   g_autoptr(GTask) task = NULL;
   CountJob *job = g_new0 (CountJob, 1);
 
-  job->store = g_object_ref (self->store);
+  /* A connection of its own: SQLite readers in WAL mode do not wait for
+   * each other, so the list's page reads never queue behind a count. */
+  if (self->count_store == NULL)
+    self->count_store = toa_store_open_full (toa_store_get_path (self->store),
+                                             TOA_STORE_OPEN_READ_ONLY, NULL);
+  job->store = g_object_ref (self->count_store != NULL ? self->count_store : self->store);
   job->generation = ++self->count_generation;
   for (guint i = 0; i < N_VIEWS; i++)
     {
@@ -941,6 +947,8 @@ load_store (ToaWindow *self)
   gboolean unconfigured = FALSE;
 
   g_set_object (&self->store, toa_application_get_store (get_app (self)));
+  g_clear_object (&self->count_store);
+  self->count_generation++;
   g_clear_error (&self->last_error);
   if (self->store == NULL)
     {
@@ -964,8 +972,8 @@ load_store (ToaWindow *self)
   load_directory (self);
   show_current_user (self);
   fill_filter_choices (self);
-  refresh_counts (self);
   run_query (self);
+  refresh_counts (self);
   select_view_row (self);
 
   if (unconfigured)
@@ -1281,6 +1289,7 @@ toa_window_dispose (GObject *object)
     gtk_list_view_set_model (self->article_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_WINDOW);
   g_clear_object (&self->model);
+  g_clear_object (&self->count_store);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
