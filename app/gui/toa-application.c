@@ -8,6 +8,7 @@
 
 #include "toa-application.h"
 #include "toa-core.h"
+#include "toa-demo.h"
 #include "toa-preferences-window.h"
 #include "toa-window.h"
 
@@ -17,7 +18,19 @@ struct _ToaApplication
 
   GSettings      *settings;
   char           *database_path;
+  char           *login;
+  ToaStore       *store;
+  GError         *store_error;
+  gboolean        load_demo;
 };
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ToaApplication, toa_application, ADW_TYPE_APPLICATION)
 
@@ -26,6 +39,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this database file instead of the default one"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill a new, empty database with the demo content"), NULL },
   { NULL }
 };
 
@@ -79,6 +94,151 @@ toa_application_get_database_path (ToaApplication *self)
   return self->database_path;
 }
 
+/**
+ * toa_application_get_store:
+ *
+ * The store opened at start-up (or by toa_application_open_store()). It is
+ * %NULL when the database could not be opened: see
+ * toa_application_get_store_error().
+ *
+ * Returns: (transfer none) (nullable): the open store
+ */
+ToaStore *
+toa_application_get_store (ToaApplication *self)
+{
+  g_return_val_if_fail (TOA_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * toa_application_get_store_error:
+ *
+ * Returns: (transfer none) (nullable): why the last attempt to open the
+ *   database failed, or %NULL
+ */
+const GError *
+toa_application_get_store_error (ToaApplication *self)
+{
+  g_return_val_if_fail (TOA_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+/**
+ * toa_application_open_store:
+ * @path: a database file; created when missing
+ *
+ * Closes the current store and opens @path instead. On failure the
+ * application is left without a store and the error is kept for the
+ * window to explain. Notifies #ToaApplication:store either way.
+ *
+ * Returns: %TRUE when the store is open
+ */
+gboolean
+toa_application_open_store (ToaApplication  *self,
+                            const char      *path,
+                            GError         **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ToaStore) store = NULL;
+
+  g_return_val_if_fail (TOA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_strcmp0 (self->database_path, path) != 0)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+    }
+
+  /* The default location's folder may not exist on a first start. */
+  file = g_file_new_for_path (path);
+  parent = g_file_get_parent (file);
+  if (parent != NULL)
+    g_file_make_directory_with_parents (parent, NULL, NULL);
+
+  store = toa_store_open (path, &local_error);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  if (store == NULL)
+    self->store_error = g_error_copy (local_error);
+  else
+    self->store = g_steal_pointer (&store);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * toa_application_get_login:
+ *
+ * Who uses the application: the login set with
+ * toa_application_set_login(), else `$TOASOAN_USER` (for tests and
+ * demonstrations), else the operating system's login name.
+ *
+ * Returns: (transfer none): a login
+ */
+const char *
+toa_application_get_login (ToaApplication *self)
+{
+  const char *env;
+
+  g_return_val_if_fail (TOA_IS_APPLICATION (self), NULL);
+
+  if (self->login != NULL)
+    return self->login;
+
+  env = g_getenv ("TOASOAN_USER");
+  if (env != NULL && env[0] != '\0')
+    return env;
+  return g_get_user_name ();
+}
+
+/**
+ * toa_application_set_login:
+ * @login: (nullable): a login, or %NULL to go back to the default
+ *
+ * Acts as another user (tests, demonstrations).
+ */
+void
+toa_application_set_login (ToaApplication *self,
+                           const char     *login)
+{
+  g_return_if_fail (TOA_IS_APPLICATION (self));
+
+  g_free (self->login);
+  self->login = g_strdup (login);
+}
+
+static void
+toa_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ToaApplication *self = TOA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static int
 toa_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -91,6 +251,8 @@ toa_application_handle_local_options (GApplication *app,
       g_print ("toasoan %s\n", toa_core_get_version ());
       return 0;
     }
+
+  self->load_demo = g_variant_dict_contains (options, "demo");
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     {
@@ -207,6 +369,23 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_app },
 };
 
+/* `--demo` (what `./dev run` passes): a database without users gets the
+ * demo content, as if the welcome page's first button had been pressed. */
+static void
+load_demo_if_new (ToaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean unconfigured = FALSE;
+
+  if (!toa_store_is_unconfigured (self->store, &unconfigured, &error))
+    {
+      g_warning ("Could not read the users: %s", error->message);
+      return;
+    }
+  if (unconfigured && !toa_demo_load (self->store, toa_application_get_login (self), &error))
+    g_warning ("Could not load the demo content: %s", error->message);
+}
+
 static void
 toa_application_startup (GApplication *app)
 {
@@ -230,6 +409,12 @@ toa_application_startup (GApplication *app)
   apply_color_scheme (self);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed), self, 0);
+
+  /* A failure is kept, not fatal: the window explains it and offers a way
+   * out (another database, trying again). */
+  if (toa_application_open_store (self, toa_application_get_database_path (self), NULL) &&
+      self->load_demo)
+    load_demo_if_new (self);
 }
 
 static void
@@ -239,6 +424,9 @@ toa_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->login, g_free);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (toa_application_parent_class)->finalize (object);
 }
@@ -250,9 +438,16 @@ toa_application_class_init (ToaApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = toa_application_finalize;
+  object_class->get_property = toa_application_get_property;
   app_class->activate = toa_application_activate;
   app_class->startup = toa_application_startup;
   app_class->handle_local_options = toa_application_handle_local_options;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TOA_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -159,7 +159,7 @@ toa_body_buffer_link_tag (GtkTextBuffer *buffer,
 {
   GHashTable *links = g_object_get_data (G_OBJECT (buffer), "toa-link-tags");
   GtkTextTag *tag = g_hash_table_lookup (links, href);
-  GdkRGBA blue = { 0.11, 0.44, 0.85, 1.0 };
+  GdkRGBA blue = { 0.21, 0.52, 0.89, 1.0 };  /* reads on light and dark */
 
   if (tag != NULL)
     return tag;
@@ -493,6 +493,16 @@ load_list (Loader      *loader,
           if (!open)
             begin_line (loader);
           open = TRUE;
+          if (is_element (child, "p"))
+            {
+              /* <li><p>…</p></li> (LibreOffice): the item's text, with
+               * a line break between paragraphs. */
+              if (gtk_text_iter_get_offset (loader->iter) > loader->line_start)
+                insert_tagged (loader, TOA_BODY_LINE_SEPARATOR, -1);
+              if (!load_inline (loader, child, error))
+                return FALSE;
+              continue;
+            }
           if (!load_inline_node (loader, child, error))
             return FALSE;
         }
@@ -710,7 +720,16 @@ load_block (Loader      *loader,
   return unsupported (node, error);
 }
 
-/* Loose inline content between blocks becomes a paragraph of its own. */
+static gboolean
+is_inline_node (Loader     *loader,
+                xmlNodePtr  node)
+{
+  return node->type == XML_TEXT_NODE || is_element (node, "br") || inline_tag_for (loader, node) != NULL;
+}
+
+/* Loose inline content between blocks (e.g. "<blockquote>text</blockquote>")
+ * becomes a paragraph of its own: the text is kept, the markup becomes
+ * canonical on saving. */
 static gboolean
 load_blocks (Loader      *loader,
              xmlNodePtr   parent,
@@ -725,8 +744,15 @@ load_blocks (Loader      *loader,
           node = node->next;
           continue;
         }
-      if (node->type == XML_TEXT_NODE || inline_tag_for (loader, node) != NULL || is_element (node, "br"))
-        return unsupported (node, error);
+      if (is_inline_node (loader, node))
+        {
+          begin_line (loader);
+          for (; node != NULL && is_inline_node (loader, node); node = node->next)
+            if (!load_inline_node (loader, node, error))
+              return FALSE;
+          end_line (loader, NULL);
+          continue;
+        }
       if (node->type != XML_ELEMENT_NODE)
         return unsupported (node, error);
       if (!load_block (loader, node, error))
@@ -777,7 +803,7 @@ parse_fragment (xmlDocPtr    doc,
  * @buffer: a body buffer
  * @iter: where to insert, at the start of a line; moved past the insertion
  * @body: a canonical body fragment
- * @hooks: (nullable): how to show images and tables
+ * @hooks: (nullable): how to find the pictures of images
  * @error: return location for a #GError
  *
  * Inserts the blocks of @body, each on its own line ending in a newline.

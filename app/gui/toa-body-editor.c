@@ -12,55 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "toa-body-buffer.h"
-#include "toa-body-editor.h"
+#include "toa-body-editor-private.h"
 #include "toa-body-history.h"
 #include "toa-body-view.h"
-#include "toa-link-dialog.h"
 
 #define WORDS_PER_MINUTE 200
 
-struct _ToaBodyEditor
-{
-  GtkWidget        parent_instance;
-
-  GtkWidget       *toolbar;
-  GtkTextView     *view;
-  GtkTextBuffer   *buffer;
-
-  /* > 0 while the editor itself changes the buffer: no typing rules */
-  guint            loading;
-  /* TRUE while properties are set to mirror the cursor */
-  gboolean         syncing;
-  int              insert_offset;
-  GPtrArray       *insert_tags;
-
-  gboolean         bold;
-  gboolean         italic;
-  gboolean         underline;
-  gboolean         strikethrough;
-  gboolean         bulleted_list;
-  gboolean         numbered_list;
-  gboolean         quote;
-  const char      *block_format;
-  guint            word_count;
-
-  ToaBodyEditorMediaResolver    resolver;
-  gpointer                      resolver_data;
-  GDestroyNotify                resolver_destroy;
-  ToaBodyEditorMediaImportFunc  media_import;
-  gpointer                      media_import_data;
-  GDestroyNotify                media_import_destroy;
-  ToaBodyEditorImportFunc       import;
-  gpointer                      import_data;
-  GDestroyNotify                import_destroy;
-
-  /* What deletions held besides text, for undo and redo */
-  ToaBodyHistory  *history;
-  gboolean         undoing;
-
-  GtkNativeDialog *chooser;
-  GCancellable    *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (ToaBodyEditor, toa_body_editor, GTK_TYPE_WIDGET)
 
@@ -149,15 +106,15 @@ toa_body_count_words (const char *text)
   return count;
 }
 
-static void
-emit_changed (ToaBodyEditor *self)
+void
+toa_body_editor_emit_changed (ToaBodyEditor *self)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-static void
-notify_user (ToaBodyEditor *self,
-             const char    *message)
+void
+toa_body_editor_notify_user (ToaBodyEditor *self,
+                             const char    *message)
 {
   if (message != NULL && message[0] != '\0')
     g_signal_emit (self, signals[SIGNAL_NOTIFY_USER], 0, message);
@@ -306,7 +263,7 @@ leave_empty_list_item (ToaBodyEditor     *self,
   gtk_text_iter_forward_line (&end);
   apply_indent (self, &start, &end, GINT_TO_POINTER (-1));
   sync_state (self);
-  emit_changed (self);
+  toa_body_editor_emit_changed (self);
   return TRUE;
 }
 
@@ -396,7 +353,7 @@ on_buffer_changed (ToaBodyEditor *self)
   if (self->loading > 0)
     return;
   update_counts (self);
-  emit_changed (self);
+  toa_body_editor_emit_changed (self);
 }
 
 static void
@@ -427,7 +384,7 @@ on_undo_after (ToaBodyEditor *self)
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   retag_line (self, gtk_text_iter_get_line (&cursor), NULL, FALSE);
   update_counts (self);
-  emit_changed (self);
+  toa_body_editor_emit_changed (self);
   sync_state (self);
 }
 
@@ -551,7 +508,7 @@ foreach_selected_line (ToaBodyEditor *self,
     }
   self->loading--;
   sync_state (self);
-  emit_changed (self);
+  toa_body_editor_emit_changed (self);
 }
 
 static gboolean
@@ -715,125 +672,9 @@ set_inline (ToaBodyEditor *self,
         gtk_text_buffer_apply_tag_by_name (self->buffer, inline_toggles[index].tag, &start, &end);
       else
         gtk_text_buffer_remove_tag_by_name (self->buffer, inline_toggles[index].tag, &start, &end);
-      emit_changed (self);
+      toa_body_editor_emit_changed (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[inline_toggles[index].prop]);
-}
-
-/* Links */
-
-static GtkTextTag *
-link_tag_at (const GtkTextIter *iter)
-{
-  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
-
-  for (GSList *l = tags; l != NULL; l = l->next)
-    if (toa_body_tag_get_href (l->data) != NULL)
-      return l->data;
-  return NULL;
-}
-
-static void
-remove_links (ToaBodyEditor     *self,
-              const GtkTextIter *start,
-              const GtkTextIter *end)
-{
-  GHashTable *links = g_object_get_data (G_OBJECT (self->buffer), "toa-link-tags");
-  GHashTableIter iter;
-  gpointer tag;
-
-  g_hash_table_iter_init (&iter, links);
-  while (g_hash_table_iter_next (&iter, NULL, &tag))
-    gtk_text_buffer_remove_tag (self->buffer, tag, start, end);
-}
-
-/* The range to link: the selection, or the link under the cursor. */
-static gboolean
-get_link_range (ToaBodyEditor *self,
-                GtkTextIter   *start,
-                GtkTextIter   *end)
-{
-  GtkTextTag *tag;
-
-  if (gtk_text_buffer_get_selection_bounds (self->buffer, start, end))
-    return TRUE;
-  tag = link_tag_at (start);
-  if (tag == NULL)
-    return FALSE;
-  if (!gtk_text_iter_starts_tag (start, tag))
-    gtk_text_iter_backward_to_tag_toggle (start, tag);
-  gtk_text_iter_forward_to_tag_toggle (end, tag);
-  return TRUE;
-}
-
-static void
-set_link (ToaBodyEditor *self,
-          const char    *href)
-{
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start;
-  GtkTextIter end;
-  int offset;
-
-  if (href[0] != '\0' && !toa_link_href_validate (href, &error))
-    {
-      notify_user (self, error->message);
-      return;
-    }
-  if (!get_link_range (self, &start, &end))
-    {
-      if (href[0] == '\0')
-        return;
-      /* Nothing selected: the address becomes the link text. */
-      offset = gtk_text_iter_get_offset (&start);
-      gtk_text_buffer_insert_interactive (self->buffer, &end, href, -1, TRUE);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
-    }
-  remove_links (self, &start, &end);
-  if (href[0] != '\0')
-    gtk_text_buffer_apply_tag (self->buffer, toa_body_buffer_link_tag (self->buffer, href), &start, &end);
-  emit_changed (self);
-}
-
-static void
-on_link_dialog_response (ToaBodyEditor *self,
-                         const char    *response,
-                         ToaLinkDialog *dialog)
-{
-  g_autofree char *href = toa_link_dialog_get_href (dialog);
-
-  if (g_str_equal (response, "apply"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.set-link", "s", href);
-  else if (g_str_equal (response, "remove"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.set-link", "s", "");
-}
-
-static void
-insert_link_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ToaBodyEditor *self = TOA_BODY_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkTextIter start;
-  GtkTextIter end;
-  GtkTextTag *tag;
-  ToaLinkDialog *dialog;
-
-  gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
-  tag = link_tag_at (&start);
-  dialog = toa_link_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                tag != NULL ? toa_body_tag_get_href (tag) : NULL);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_link_dialog_response), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-set_link_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  set_link (TOA_BODY_EDITOR (widget), g_variant_get_string (parameter, NULL));
 }
 
 static GdkPaintable *
@@ -1065,7 +906,7 @@ toa_body_editor_insert_body (ToaBodyEditor  *self,
 
   update_counts (self);
   sync_state (self);
-  emit_changed (self);
+  toa_body_editor_emit_changed (self);
   return TRUE;
 }
 
@@ -1138,7 +979,7 @@ toa_body_editor_insert_figure (ToaBodyEditor  *self,
 
   update_counts (self);
   sync_state (self);
-  emit_changed (self);
+  toa_body_editor_emit_changed (self);
   return TRUE;
 }
 
@@ -1164,13 +1005,13 @@ toa_body_editor_insert_image_file (ToaBodyEditor *self,
 
   if (self->media_import == NULL)
     {
-      notify_user (self, _("Images cannot be added here"));
+      toa_body_editor_notify_user (self, _("Images cannot be added here"));
       return FALSE;
     }
   src = self->media_import (self, file, self->media_import_data, &error);
   if (src == NULL || !toa_body_editor_insert_figure (self, src, NULL, NULL, &error))
     {
-      notify_user (self, error != NULL ? error->message : _("The image could not be added"));
+      toa_body_editor_notify_user (self, error != NULL ? error->message : _("The image could not be added"));
       return FALSE;
     }
   return TRUE;
@@ -1232,174 +1073,6 @@ on_drop (ToaBodyEditor *self,
   return files != NULL;
 }
 
-/* Clipboard */
-
-static void
-on_copy_clipboard (ToaBodyEditor *self,
-                   GtkTextView   *view)
-{
-  GtkTextIter start;
-  GtkTextIter end;
-  g_autofree char *html = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkContentProvider *providers[2];
-  g_autoptr(GdkContentProvider) provider = NULL;
-
-  g_signal_stop_emission_by_name (view, "copy-clipboard");
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return;
-  html = toa_body_buffer_serialize (self->buffer, &start, &end);
-  text = toa_body_buffer_plain_text (self->buffer, &start, &end);
-  bytes = g_bytes_new (html, strlen (html));
-  providers[0] = gdk_content_provider_new_for_bytes ("text/html", bytes);
-  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
-  provider = gdk_content_provider_new_union (providers, 2);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (view)), provider);
-}
-
-static void
-on_cut_clipboard (ToaBodyEditor *self,
-                  GtkTextView   *view)
-{
-  g_signal_stop_emission_by_name (view, "cut-clipboard");
-  on_copy_clipboard (self, view);
-  gtk_text_buffer_delete_selection (self->buffer, TRUE, gtk_text_view_get_editable (view));
-}
-
-/**
- * toa_body_editor_paste_html:
- * @self: a #ToaBodyEditor
- * @html: HTML as found on the clipboard or dropped
- * @len: its length in bytes
- *
- * Sends @html through the import function and inserts the resulting
- * fragment at the cursor; "notify-user" carries the import's message or
- * its error.
- */
-void
-toa_body_editor_paste_html (ToaBodyEditor *self,
-                            const char    *html,
-                            gsize          len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *fragment = NULL;
-
-  g_return_if_fail (TOA_IS_BODY_EDITOR (self));
-  g_return_if_fail (html != NULL || len == 0);
-
-  if (self->import == NULL)
-    {
-      notify_user (self, _("Formatted text cannot be pasted here"));
-      return;
-    }
-  fragment = self->import (html, len, &message, self->import_data, &error);
-  if (fragment == NULL || !toa_body_editor_insert_body (self, fragment, &error))
-    {
-      notify_user (self, error != NULL ? error->message : _("The pasted text could not be read"));
-      return;
-    }
-  notify_user (self, message);
-}
-
-static void
-insert_plain_text (ToaBodyEditor *self,
-                   const char    *text)
-{
-  g_autoptr(GString) lines = g_string_new (text);
-  g_autofree char *nfc = NULL;
-
-  g_string_replace (lines, "\r\n", "\n", 0);
-  g_string_replace (lines, "\r", "\n", 0);
-  nfc = g_utf8_normalize (lines->str, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    {
-      notify_user (self, _("The pasted text could not be read"));
-      return;
-    }
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
-  gtk_text_buffer_insert_interactive_at_cursor (self->buffer, nfc, -1, TRUE);
-  gtk_text_buffer_end_user_action (self->buffer);
-}
-
-static void
-on_text_read (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (text != NULL)
-    insert_plain_text (TOA_BODY_EDITOR (data), text);
-}
-
-static void
-on_html_spliced (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  ToaBodyEditor *self;
-
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        notify_user (TOA_BODY_EDITOR (data), _("The pasted text could not be read"));
-      return;
-    }
-  self = TOA_BODY_EDITOR (data);
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
-  toa_body_editor_paste_html (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-static void
-on_html_read (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
-  g_autoptr(GOutputStream) memory = NULL;
-  ToaBodyEditor *self;
-
-  if (stream == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        notify_user (TOA_BODY_EDITOR (data), _("The pasted text could not be read"));
-      return;
-    }
-  self = TOA_BODY_EDITOR (data);
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, self->cancellable, on_html_spliced, self);
-}
-
-/* HTML goes through the import pipeline (Word cleanup, legacy encodings,
- * sanitizing); without one, or without HTML, the text is pasted. */
-static void
-on_paste_clipboard (ToaBodyEditor *self,
-                    GtkTextView   *view)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
-  static const char *html_types[] = { "text/html", NULL };
-
-  g_signal_stop_emission_by_name (view, "paste-clipboard");
-  if (!gtk_text_view_get_editable (view))
-    return;
-  if (self->import != NULL && gdk_content_formats_contain_mime_type (formats, "text/html"))
-    gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, self->cancellable, on_html_read, self);
-  else
-    gdk_clipboard_read_text_async (clipboard, self->cancellable, on_text_read, self);
-}
-
 /* Actions */
 
 static void
@@ -1456,6 +1129,15 @@ toa_body_editor_new (void)
   return g_object_new (TOA_TYPE_BODY_EDITOR, NULL);
 }
 
+/**
+ * toa_body_editor_get_buffer:
+ * @self: a #ToaBodyEditor
+ *
+ * The buffer, for observing it (e.g. "modified-changed"). Change the text
+ * through the editor's functions and actions, which keep the body model.
+ *
+ * Returns: (transfer none): the text buffer
+ */
 GtkTextBuffer *
 toa_body_editor_get_buffer (ToaBodyEditor *self)
 {
@@ -1464,6 +1146,12 @@ toa_body_editor_get_buffer (ToaBodyEditor *self)
   return self->buffer;
 }
 
+/**
+ * toa_body_editor_get_view:
+ * @self: a #ToaBodyEditor
+ *
+ * Returns: (transfer none): the text view, e.g. to focus it
+ */
 GtkTextView *
 toa_body_editor_get_view (ToaBodyEditor *self)
 {
@@ -1691,8 +1379,8 @@ install_actions (GtkWidgetClass *widget_class)
     gtk_widget_class_install_property_action (widget_class, property_actions[i][0], property_actions[i][1]);
   gtk_widget_class_install_action (widget_class, "editor.indent", NULL, indent_action);
   gtk_widget_class_install_action (widget_class, "editor.outdent", NULL, indent_action);
-  gtk_widget_class_install_action (widget_class, "editor.insert-link", NULL, insert_link_action);
-  gtk_widget_class_install_action (widget_class, "editor.set-link", "s", set_link_action);
+  gtk_widget_class_install_action (widget_class, "editor.insert-link", NULL, toa_body_editor_insert_link_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-link", "s", toa_body_editor_set_link_action);
   gtk_widget_class_install_action (widget_class, "editor.insert-image", NULL, insert_image_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action);
@@ -1747,9 +1435,12 @@ toa_body_editor_class_init (ToaBodyEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-body-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaBodyEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ToaBodyEditor, view);
-  gtk_widget_class_bind_template_callback (widget_class, on_copy_clipboard);
-  gtk_widget_class_bind_template_callback (widget_class, on_cut_clipboard);
-  gtk_widget_class_bind_template_callback (widget_class, on_paste_clipboard);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_copy_clipboard",
+                                                G_CALLBACK (toa_body_editor_copy_clipboard));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_cut_clipboard",
+                                                G_CALLBACK (toa_body_editor_cut_clipboard));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_paste_clipboard",
+                                                G_CALLBACK (toa_body_editor_paste_clipboard));
   gtk_widget_class_set_css_name (widget_class, "toabodyeditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

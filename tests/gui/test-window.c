@@ -8,6 +8,8 @@
 #include <locale.h>
 
 #include "toa-application.h"
+#include "toa-article-row.h"
+#include "toa-welcome.h"
 #include "toa-article-editor.h"
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
@@ -161,6 +163,10 @@ build_template_instance (const char *class_name)
     return GTK_WIDGET (toa_link_dialog_new (NULL, "https://congthuong.gov.vn/"));
   if (g_strcmp0 (class_name, "ToaPreferencesWindow") == 0)
     return GTK_WIDGET (toa_preferences_window_new (toa_application_get_settings (app)));
+  if (g_strcmp0 (class_name, "ToaArticleRow") == 0)
+    return toa_article_row_new ();
+  if (g_strcmp0 (class_name, "ToaWelcome") == 0)
+    return toa_welcome_new (toa_application_get_store (app), "test");
   if (g_strcmp0 (class_name, "ToaArticleEditor") == 0)
     return GTK_WIDGET (toa_article_editor_new (template_store, "nobody"));
   if (g_strcmp0 (class_name, "ToaWorkflowBar") == 0)

@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "toa-application.h"
 #include "toa-core.h"
+#include "toa-demo.h"
 #include "toa-window.h"
 
 static gboolean
@@ -60,19 +62,41 @@ save_png (GtkWidget  *widget,
   return gdk_texture_save_to_png (texture, path);
 }
 
+typedef struct
+{
+  const char     *file;
+  AdwColorScheme  scheme;
+  const char     *view;      /* NULL: the welcome page of an empty database */
+  gboolean        select;    /* select the first article */
+  gboolean        narrow;    /* a phone-sized window: the leaflet folds */
+} Shot;
+
 static int
 shoot (ToaApplication *app,
        const char     *dir,
-       const char     *name,
-       AdwColorScheme  scheme)
+       const Shot     *shot)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = g_build_filename (dir, shot->file, NULL);
   ToaWindow *window;
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), shot->scheme);
   window = toa_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  if (shot->narrow)
+    gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  else
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (shot->view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", shot->view);
+  if (shot->select)
+    {
+      GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), TOA_TYPE_WINDOW,
+                                                                        "article_list"));
+
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 0);
+    }
+
   if (!wait_frames (GTK_WIDGET (window), 6) || !save_png (GTK_WIDGET (window), path))
     {
       g_printerr ("toa-screenshot: could not render %s\n", path);
@@ -83,14 +107,51 @@ shoot (ToaApplication *app,
   return 0;
 }
 
+/* A fresh database with the demo content, in a temporary folder. */
+static gboolean
+open_database (ToaApplication  *app,
+               const char      *tmp,
+               const char      *name,
+               gboolean         demo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp, name, NULL);
+
+  if (!toa_application_open_store (app, path, &error) ||
+      (demo && !toa_demo_load (toa_application_get_store (app), NULL, &error)))
+    {
+      g_printerr ("toa-screenshot: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(ToaApplication) app = NULL;
+  g_autofree char *tmp = NULL;
   const char *dir = argc > 1 ? argv[1] : ".";
+  const Shot desk_shots[] = {
+    { "main-window.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "all", TRUE, FALSE },
+    { "main-window-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, "all", TRUE, FALSE },
+    { "waiting-for-approval.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "waiting", FALSE, FALSE },
+    { "archived-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, "archived", FALSE, FALSE },
+    { "my-drafts-empty.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "mine", FALSE, FALSE },
+    { "narrow.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "all", FALSE, TRUE },
+  };
+  const Shot welcome_shots[] = {
+    { "welcome.png", ADW_COLOR_SCHEME_FORCE_LIGHT, NULL, FALSE, FALSE },
+    { "welcome-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, NULL, FALSE, FALSE },
+  };
   int status = 0;
 
+  /* Keep the application's default database out of the user's folders. */
+  tmp = g_dir_make_tmp ("toa-screenshot-XXXXXX", NULL);
+  if (tmp == NULL)
+    return 1;
+  g_setenv ("XDG_DATA_HOME", tmp, TRUE);
   g_setenv ("LANGUAGE", "vi", TRUE);
   toa_core_init_i18n ();
   gtk_init ();
@@ -101,7 +162,33 @@ main (int    argc,
   if (!g_application_register (G_APPLICATION (app), NULL, NULL))
     return 1;
 
-  status |= shoot (app, dir, "main-window.png", ADW_COLOR_SCHEME_FORCE_LIGHT);
-  status |= shoot (app, dir, "main-window-dark.png", ADW_COLOR_SCHEME_FORCE_DARK);
+  /* The head of an office: he writes, approves, and has things waiting. */
+  toa_application_set_login (app, g_getenv ("TOASOAN_USER") != NULL ? g_getenv ("TOASOAN_USER") : "dvkhoa");
+
+  if (!open_database (app, tmp, "demo.db", TRUE))
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (desk_shots); i++)
+    status |= shoot (app, dir, &desk_shots[i]);
+
+  if (!open_database (app, tmp, "empty.db", FALSE))
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (welcome_shots); i++)
+    status |= shoot (app, dir, &welcome_shots[i]);
+
+  g_clear_object (&app);
+  /* The databases and their WAL files. */
+  {
+    g_autoptr(GDir) d = g_dir_open (tmp, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp, name, NULL);
+
+        if (g_file_test (path, G_FILE_TEST_IS_DIR))
+          continue;
+        g_remove (path);
+      }
+  }
   return status;
 }

@@ -1,0 +1,28 @@
+/* toa-article-row.h — one article in the list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "toa-article-list-model.h"
+
+G_BEGIN_DECLS
+
+#define TOA_TYPE_ARTICLE_ROW (toa_article_row_get_type ())
+G_DECLARE_FINAL_TYPE (ToaArticleRow, toa_article_row, TOA, ARTICLE_ROW, GtkWidget)
+
+GtkWidget  *toa_article_row_new           (void);
+void        toa_article_row_set_item      (ToaArticleRow  *self,
+                                           ToaArticleItem *item,
+                                           GHashTable     *users);
+void        toa_article_row_update_time   (ToaArticleRow  *self,
+                                           gint64          now);
+const char *toa_article_row_get_title     (ToaArticleRow  *self);
+
+char       *toa_format_relative_time      (gint64          then,
+                                           gint64          now);
+const char *toa_article_status_css_class  (ToaArticleStatus status);
+
+G_END_DECLS
