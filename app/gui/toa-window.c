@@ -711,7 +711,6 @@ on_editor_article_changed (ToaWindow *self,
 static void
 set_up_editor (ToaWindow *self)
 {
-  GtkWidget *scroller;
 
   if (self->editor != NULL)
     {
@@ -727,13 +726,7 @@ set_up_editor (ToaWindow *self)
   self->editor = toa_article_editor_new (self->store, get_login (self));
   gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
 
-  /* The editor's formatting toolbar is wider than the space a three-pane
-   * window leaves it: scroll it sideways rather than fold the window into
-   * one pane on an ordinary screen. */
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->editor));
-  gtk_stack_add_named (self->editor_stack, scroller, "editor");
+  gtk_stack_add_named (self->editor_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "notify::title",
                            G_CALLBACK (on_editor_title_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "article-changed",
