@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "toa-article-editor.h"
+#include "toa-html-import.h"
 #include "toa-body-editor.h"
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
@@ -159,6 +160,23 @@ import_media (ToaBodyEditor  *editor,
   return g_strdup_printf ("media:%" G_GINT64_FORMAT, id);
 }
 
+/* Pasted HTML goes through the core's one import pipeline (Word clean-up,
+ * legacy Vietnamese, the allowlist); the report becomes the toast. */
+static char *
+import_pasted_html (const char  *html,
+                    gsize        len,
+                    char       **message,
+                    gpointer     data,
+                    GError     **error)
+{
+  g_autoptr(ToaImportReport) report = NULL;
+  char *fragment = toa_html_import (html, len, NULL, &report, error);
+
+  if (fragment != NULL && message != NULL)
+    *message = report != NULL ? toa_import_report_to_string (report) : NULL;
+  return fragment;
+}
+
 static void
 body_widget_add (ToaArticleEditor *self)
 {
@@ -169,6 +187,7 @@ body_widget_add (ToaArticleEditor *self)
   self->body_view = toa_body_editor_get_view (self->body_editor);
   toa_body_editor_set_media_resolver (self->body_editor, resolve_media, self, NULL);
   toa_body_editor_set_media_import_func (self->body_editor, import_media, self, NULL);
+  toa_body_editor_set_import_func (self->body_editor, import_pasted_html, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"),
                                   -1);

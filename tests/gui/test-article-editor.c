@@ -897,6 +897,38 @@ test_snapshot_vietnamese (Newsroom      *n,
   setlocale (LC_ALL, "");
 }
 
+/* A paste from Word goes through the core's import pipeline: what is
+ * stored is exactly the pipeline's canonical body for that clipboard. */
+static void
+test_paste_word (Newsroom      *n,
+                 gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài dán từ Word");
+  g_autofree char *html_path = toa_test_source_path ("tests/fixtures/import/word-clipboard.html");
+  g_autofree char *body_path = toa_test_source_path ("tests/fixtures/import/word-clipboard.body");
+  g_autofree char *html = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaBodyEditor *body;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (html_path, &html, &len, NULL));
+  g_assert_true (g_file_get_contents (body_path, &expected, NULL, NULL));
+  g_strchomp (expected);
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  body = TOA_BODY_EDITOR (gtk_widget_get_last_child (GTK_WIDGET (child (editor, "page_box"))));
+  g_assert_true (toa_body_editor_set_body (body, "", &error));
+  toa_body_editor_paste_html (body, html, len);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+
+  article = get_article (n, id);
+  g_assert_cmpstr (article->content->body, ==, expected);
+  g_assert_null (strstr (article->content->body, "Mso"));
+  close_editor (editor);
+}
+
 /* The application loads its style sheet; these panes run without one. */
 static void
 load_styles (void)
@@ -939,6 +971,7 @@ main (int    argc,
   ADD ("read-only-database", test_read_only_database);
   ADD ("close-asks", test_close_asks);
   ADD ("insert-image", test_insert_image);
+  ADD ("paste-word", test_paste_word);
   ADD ("snapshot", test_snapshot);
   ADD ("snapshot-vietnamese", test_snapshot_vietnamese);
 #undef ADD
