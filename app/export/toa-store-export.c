@@ -95,6 +95,7 @@ toa_store_export_load (ToaStore  *store,
   export->published = date_time_from_usec (published_time (store, article->id));
   export->approved_revision = article->approved_revision;
   export->approved_hash = g_strdup (article->approved_hash);
+  toa_article_content_free (export->content);
   export->content = toa_article_content_copy (article->content);
   return export;
 }
