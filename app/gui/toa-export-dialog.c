@@ -256,7 +256,6 @@ set_busy (ToaExportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-folder", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.confirm-published",
                                  !busy && self->exported->len > 0);
 }
