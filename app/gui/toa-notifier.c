@@ -23,6 +23,7 @@ struct _ToaNotifier
   char         *login;
   gint64        since;         /* transitions at or after this time are new */
   gint64        last_id;       /* the newest transition already handled */
+  guint         timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (ToaNotifier, toa_notifier, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ toa_notifier_finalize (GObject *object)
 {
   ToaNotifier *self = TOA_NOTIFIER (object);
 
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->store);
   g_clear_pointer (&self->login, g_free);
@@ -279,4 +281,51 @@ toa_notifier_check (ToaNotifier  *self,
     }
   self->last_id = newest;
   return sent;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  ToaNotifier *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A busy or locked database is normal with several users: the next
+   * check reads the same transitions again, nothing is lost. */
+  toa_notifier_check (self, &error);
+  if (error != NULL)
+    g_debug ("Checking for notifications: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * toa_notifier_start:
+ * @self: the notifier
+ * @interval_seconds: how often to check (at least 1)
+ *
+ * Checks every @interval_seconds until toa_notifier_stop() or the
+ * notifier is finalized.
+ */
+void
+toa_notifier_start (ToaNotifier *self,
+                    guint        interval_seconds)
+{
+  g_return_if_fail (TOA_IS_NOTIFIER (self));
+  g_return_if_fail (interval_seconds > 0);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add_seconds (interval_seconds, on_timeout, self);
+}
+
+/**
+ * toa_notifier_stop:
+ * @self: the notifier
+ *
+ * Stops the periodic checks.
+ */
+void
+toa_notifier_stop (ToaNotifier *self)
+{
+  g_return_if_fail (TOA_IS_NOTIFIER (self));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
 }

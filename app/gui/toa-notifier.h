@@ -21,5 +21,8 @@ void         toa_notifier_set_since    (ToaNotifier  *self,
 gint64       toa_notifier_get_since    (ToaNotifier  *self);
 guint        toa_notifier_check        (ToaNotifier  *self,
                                         GError      **error);
+void         toa_notifier_start        (ToaNotifier  *self,
+                                        guint         interval_seconds);
+void         toa_notifier_stop         (ToaNotifier  *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <webkit/webkit.h>
 
+#include "toa-export-dialog.h"
 #include "toa-preview-window.h"
 #include "toa-store-export.h"
 
@@ -33,12 +34,14 @@ struct _ToaPreviewWindow
   char           *folder;       /* the private temporary folder */
   char           *base_uri;
   char           *html;
+  gint64          article_id;
   gboolean        draft;
   gboolean        loaded;
   guint           blocked;
 
   WebKitWebView  *view;
   AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
   GtkRevealer    *draft_revealer;
   GtkBox         *view_box;
 };
@@ -148,6 +151,24 @@ create_view (ToaPreviewWindow *self)
   return view;
 }
 
+/* "Sao chép HTML": the fragment the portal export writes, for pasting
+ * into the portal's own editor. Only what may go to the portal. */
+static void
+preview_copy_html (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ToaPreviewWindow *self = TOA_PREVIEW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (toa_export_copy_html (gtk_widget_get_clipboard (widget), self->store, self->article_id, &error))
+    text = g_strdup (_("HTML copied: paste it into the portal’s editor"));
+  else
+    text = g_strdup_printf (_("Could not copy the HTML: %s"), error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
 static void
 toa_preview_window_get_property (GObject    *object,
                                  guint       prop_id,
@@ -206,9 +227,11 @@ toa_preview_window_class_init (ToaPreviewWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/toasoan/ToaSoan/ui/toa-preview-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, view_box);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "preview.copy-html", NULL, preview_copy_html);
 }
 
 static void
@@ -216,6 +239,7 @@ toa_preview_window_init (ToaPreviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->view = create_view (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.copy-html", FALSE);
   gtk_box_append (self->view_box, GTK_WIDGET (self->view));
 }
 
@@ -319,6 +343,8 @@ toa_preview_window_load (ToaPreviewWindow  *self,
   adw_window_title_set_subtitle (self->window_title,
                                  self->draft ? _("Draft preview — not approved") : _("As it will be published"));
   gtk_revealer_set_reveal_child (self->draft_revealer, self->draft);
+  self->article_id = article_id;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.copy-html", !self->draft);
   webkit_web_view_load_html (self->view, self->html, self->base_uri);
   return TRUE;
 }

@@ -241,6 +241,11 @@ test_preview (Newsroom      *n,
                                                                 "draft_revealer")));
   draft_page = exported_page (n, id, TRUE);
   g_assert_cmpstr (toa_preview_window_get_html (window), ==, draft_page);
+  /* A draft's HTML must not reach the portal's editor. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "trống");
+  gtk_widget_activate_action (GTK_WIDGET (window), "preview.copy-html", NULL);
+  g_assert_false (gdk_content_formats_contain_mime_type (
+                    gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))), "text/html"));
 
   web_ok = iterate_until (preview_loaded, window, 60);
   if (!web_ok)
@@ -259,6 +264,11 @@ test_preview (Newsroom      *n,
   approved_page = exported_page (n, id, FALSE);
   g_assert_cmpstr (toa_preview_window_get_html (window), ==, approved_page);
 
+  /* "Sao chép HTML" from the preview: only once approved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preview.copy-html", NULL));
+  g_assert_true (gdk_content_formats_contain_mime_type (
+                   gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))), "text/html"));
+
   if (web_ok)
     {
       g_assert_true (iterate_until (preview_loaded, window, 60));
@@ -271,6 +281,71 @@ test_preview (Newsroom      *n,
   else
     g_test_skip ("WebKit could not load pages under this display (web process did not start)");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+on_incoming (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
+}
+
+static void
+on_view_load_changed (WebKitWebView   *view,
+                      WebKitLoadEvent  event,
+                      gboolean        *finished)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    *finished = TRUE;
+}
+
+/* A page that asks for a remote image and stylesheet: nothing may reach
+ * the network (a local server stands in for it). */
+static void
+test_preview_offline (Newsroom      *n,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  ToaPreviewWindow *window = toa_preview_window_new (NULL, n->store, "phuong");
+  WebKitWebView *view = WEBKIT_WEB_VIEW (toa_preview_window_get_view (window));
+  guint16 port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  guint connections = 0;
+  gboolean finished = FALSE;
+  g_autofree char *html = NULL;
+  gint64 until;
+
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), &connections);
+  g_socket_service_start (service);
+  g_signal_connect (view, "load-changed", G_CALLBACK (on_view_load_changed), &finished);
+  show_window (GTK_WINDOW (window));
+
+  html = g_strdup_printf ("<html><head><link rel=\"stylesheet\" href=\"http://127.0.0.1:%u/s.css\"></head>"
+                          "<body><img src=\"http://127.0.0.1:%u/a.png\">"
+                          "<iframe src=\"http://127.0.0.1:%u/f.html\"></iframe></body></html>",
+                          port, port, port);
+  webkit_web_view_load_html (view, html, NULL);
+  if (!iterate_until (flag_is_set, &finished, 60))
+    {
+      g_test_skip ("WebKit could not load pages under this display (web process did not start)");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  /* Give stray requests time to arrive. */
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (connections, ==, 0);
+
+  g_socket_service_stop (service);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -708,8 +783,18 @@ test_duration_format (void)
 typedef struct
 {
   GPtrArray *titles;
+  GPtrArray *bodies;
   GPtrArray *ids;
+  guint      expected;
 } Sent;
+
+static gboolean
+sent_enough (gpointer data)
+{
+  Sent *sent = data;
+
+  return sent->titles->len >= sent->expected;
+}
 
 static void
 on_notification (ToaNotifier   *notifier,
@@ -720,8 +805,8 @@ on_notification (ToaNotifier   *notifier,
                  Sent          *sent)
 {
   g_assert_true (G_IS_NOTIFICATION (notification));
-  g_assert_nonnull (strstr (body, "Hội nghị xúc tiến thương mại"));
   g_ptr_array_add (sent->titles, g_strdup (title));
+  g_ptr_array_add (sent->bodies, g_strdup (body));
   g_ptr_array_add (sent->ids, g_strdup (id));
 }
 
@@ -732,6 +817,7 @@ sent_new (void)
 
   sent->titles = g_ptr_array_new_with_free_func (g_free);
   sent->ids = g_ptr_array_new_with_free_func (g_free);
+  sent->bodies = g_ptr_array_new_with_free_func (g_free);
   return sent;
 }
 
@@ -740,6 +826,7 @@ sent_free (Sent *sent)
 {
   g_ptr_array_unref (sent->titles);
   g_ptr_array_unref (sent->ids);
+  g_ptr_array_unref (sent->bodies);
   g_free (sent);
 }
 
@@ -757,7 +844,11 @@ check (ToaNotifier *notifier,
   g_assert_cmpuint (count, ==, expected);
   g_assert_cmpuint (sent->titles->len - before, ==, expected);
   if (expected > 0)
-    g_assert_cmpstr (g_ptr_array_index (sent->titles, sent->titles->len - 1), ==, title);
+    {
+      g_assert_cmpstr (g_ptr_array_index (sent->titles, sent->titles->len - 1), ==, title);
+      g_assert_nonnull (strstr (g_ptr_array_index (sent->bodies, sent->bodies->len - 1),
+                                "Hội nghị xúc tiến thương mại"));
+    }
 }
 
 static void
@@ -793,6 +884,8 @@ test_notifier (Newsroom      *n,
   toa_store_transition (other, id, "return", "chi", "Bổ sung chú thích ảnh", &error);
   g_assert_no_error (error);
   check (an, an_sent, 1, _("Your article was returned"));
+  /* The reason comes with it. */
+  g_assert_nonnull (strstr (g_ptr_array_index (an_sent->bodies, 0), "Bổ sung chú thích ảnh"));
   check (chi, chi_sent, 0, NULL);
 
   toa_store_transition (other, id, "submit", "an", NULL, &error);
@@ -807,6 +900,24 @@ test_notifier (Newsroom      *n,
   check (an, an_sent, 1, _("Your article was published"));
   check (chi, chi_sent, 0, NULL);
   g_assert_cmpstr (g_ptr_array_index (an_sent->ids, 0), !=, g_ptr_array_index (an_sent->ids, 1));
+
+  /* Running on its own, the notifier tells chi of binh's submission
+   * within its interval. */
+  {
+    g_autoptr(ToaArticleContent) second = newsroom_content ("Tập huấn an toàn hóa chất", NULL);
+    gint64 other_id = toa_store_create_article (other, NULL, second, "binh", &error);
+    guint before = chi_sent->titles->len;
+
+    g_assert_no_error (error);
+    toa_notifier_start (chi, 1);
+    toa_store_transition (other, other_id, "submit", "binh", NULL, &error);
+    g_assert_no_error (error);
+    chi_sent->expected = before + 1;
+    g_assert_true (iterate_until (sent_enough, chi_sent, 10));
+    g_assert_cmpuint (chi_sent->titles->len, ==, before + 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (chi_sent->bodies, before), "Tập huấn an toàn hóa chất"));
+    toa_notifier_stop (chi);
+  }
 
   sent_free (chi_sent);
   sent_free (an_sent);
@@ -826,6 +937,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Newsroom, NULL, newsroom_setup, func, newsroom_teardown)
   ADD ("/publish/preview", test_preview);
+  ADD ("/publish/preview-offline", test_preview_offline);
   ADD ("/publish/export", test_export);
   ADD ("/publish/export-refuses-draft", test_export_refuses_draft);
   ADD ("/publish/export-cancel", test_export_cancel);
