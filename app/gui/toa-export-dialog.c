@@ -66,7 +66,7 @@ typedef struct
   gboolean          all_approved;
   GArray           *ids;           /* gint64 */
   GArray           *exported;      /* gint64, filled by the worker */
-  ToaExportDialog  *dialog;        /* ref, released on the main thread */
+  ToaExportDialog  *dialog;        /* ref, released in on_export_done () */
 } ExportJob;
 
 static void
@@ -77,7 +77,9 @@ export_job_free (ExportJob *job)
   g_free (job->destination);
   g_array_unref (job->ids);
   g_array_unref (job->exported);
-  g_object_unref (job->dialog);
+  /* Normally already released on the main thread: the worker may drop
+   * the task's last reference, and a widget must not be finalized there. */
+  g_clear_object (&job->dialog);
   g_free (job);
 }
 
@@ -271,6 +273,7 @@ on_export_done (GObject      *source,
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   g_autofree char *text = NULL;
 
+  g_clear_object (&job->dialog);
   g_array_set_size (self->exported, 0);
   g_array_append_vals (self->exported, job->exported->data, job->exported->len);
   g_clear_object (&self->cancellable);

@@ -20,6 +20,7 @@
 #include "toa-report.h"
 #include "toa-reports-page.h"
 #include "toa-store-export.h"
+#include "toa-store-media.h"
 #include "toa-test-newsroom.h"
 
 #include <webkit/webkit.h>
@@ -281,6 +282,110 @@ test_preview (Newsroom      *n,
   else
     g_test_skip ("WebKit could not load pages under this display (web process did not start)");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+  gboolean    done;
+} Snapshot;
+
+static void
+on_snapshot (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Snapshot *shot = user_data;
+  g_autoptr(GError) error = NULL;
+
+  shot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  g_assert_no_error (error);
+  shot->done = TRUE;
+}
+
+/* Whether @texture has a pure red pixel (the test image). */
+static gboolean
+has_red (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      guchar *p = pixels + i * 4;
+
+      if (p[2] > 240 && p[1] < 16 && p[0] < 16)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An approved article with a red photo. */
+static gint64
+article_with_photo (Newsroom *n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 240, 120);
+  g_autofree char *png = NULL;
+  gsize png_size = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ToaArticleContent) content = newsroom_content ("Quang cảnh hội nghị", NULL);
+  g_autoptr(ToaArticle) article = NULL;
+  gint64 id = newsroom_article (n, "an", "Quang cảnh hội nghị");
+  gint64 media;
+
+  gdk_pixbuf_fill (pixbuf, 0xff0000ff);
+  gdk_pixbuf_save_to_buffer (pixbuf, &png, &png_size, "png", &error, NULL);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (png, png_size);
+  media = toa_store_add_media (n->store, id, bytes, &error);
+  g_assert_no_error (error);
+
+  g_free (content->body);
+  content->body = g_strdup_printf ("<p>Đoạn thứ nhất.</p><figure><img src=\"media:%" G_GINT64_FORMAT "\" alt=\"\"/>"
+                                   "<figcaption>Quang cảnh hội nghị</figcaption></figure>", media);
+  article = toa_store_get_article (n->store, id, &error);
+  g_assert_no_error (error);
+  toa_store_save_revision (n->store, id, article->version, content, "an", NULL, &error);
+  g_assert_no_error (error);
+  newsroom_act (n, id, "submit", "an", NULL);
+  newsroom_act (n, id, "approve", "chi", NULL);
+  return id;
+}
+
+/* The photo is written to the private folder and shown from there. */
+static void
+test_preview_photo (Newsroom      *n,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = article_with_photo (n);
+  ToaPreviewWindow *window = toa_preview_window_new (NULL, n->store, "phuong");
+  Snapshot shot = { 0 };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  show_window (GTK_WINDOW (window));
+  g_assert_true (toa_preview_window_load (window, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (toa_preview_window_get_draft (window));
+  g_assert_nonnull (strstr (toa_preview_window_get_html (window), "images/media-"));
+  if (!iterate_until (preview_loaded, window, 60))
+    {
+      g_test_skip ("WebKit could not load pages under this display (web process did not start)");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (toa_preview_window_get_view (window)),
+                                WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT, WEBKIT_SNAPSHOT_OPTIONS_NONE,
+                                NULL, on_snapshot, &shot);
+  g_assert_true (iterate_until (flag_is_set, &shot.done, 30));
+  g_assert_nonnull (shot.texture);
+  g_assert_true (has_red (shot.texture));
+  g_object_unref (shot.texture);
+  maybe_shoot (GTK_WINDOW (window), "preview-photo");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -938,6 +1043,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Newsroom, NULL, newsroom_setup, func, newsroom_teardown)
   ADD ("/publish/preview", test_preview);
   ADD ("/publish/preview-offline", test_preview_offline);
+  ADD ("/publish/preview-photo", test_preview_photo);
   ADD ("/publish/export", test_export);
   ADD ("/publish/export-refuses-draft", test_export_refuses_draft);
   ADD ("/publish/export-cancel", test_export_cancel);
