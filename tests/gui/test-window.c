@@ -20,6 +20,9 @@
 #include "toa-test-utils.h"
 #include "toa-window.h"
 #include "toa-workflow-bar.h"
+#include "toa-export-dialog.h"
+#include "toa-preview-window.h"
+#include "toa-reports-page.h"
 
 static ToaApplication *app;
 static ToaStore *template_store;
@@ -175,6 +178,12 @@ build_template_instance (const char *class_name)
     return GTK_WIDGET (toa_comment_dialog_new (NULL, "Return for changes"));
   if (g_strcmp0 (class_name, "ToaConflictDialog") == 0)
     return GTK_WIDGET (toa_conflict_dialog_new (NULL, "Đỗ Nguyên", g_get_real_time (), "Tiêu đề"));
+  if (g_strcmp0 (class_name, "ToaExportDialog") == 0)
+    return GTK_WIDGET (toa_export_dialog_new (NULL, template_store, "nobody", NULL, 0));
+  if (g_strcmp0 (class_name, "ToaPreviewWindow") == 0)
+    return GTK_WIDGET (toa_preview_window_new (NULL, template_store, "nobody"));
+  if (g_strcmp0 (class_name, "ToaReportsPage") == 0)
+    return GTK_WIDGET (toa_reports_page_new (template_store, "nobody"));
   return NULL;
 }
 
