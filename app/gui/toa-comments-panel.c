@@ -302,6 +302,17 @@ make_label (const char *text,
   return label;
 }
 
+/* Quoted text reads as a quotation; no style sheet needed. */
+static void
+set_italic (GtkWidget *label)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
+}
+
 static GtkWidget *
 make_excerpt (const ToaAnchoredComment *item)
 {
@@ -315,6 +326,7 @@ make_excerpt (const ToaAnchoredComment *item)
   else
     text = g_strdup_printf ("“%s”", excerpt);
   label = make_label (text, "excerpt", "comment-excerpt");
+  set_italic (label);
   gtk_widget_set_tooltip_text (label, item->anchor_text);
   return label;
 }
@@ -353,6 +365,9 @@ make_comment_row (ToaCommentsPanel         *self,
     gtk_box_append (GTK_BOX (texts), make_excerpt (item));
   gtk_box_append (GTK_BOX (texts), make_label (comment->text, "text", NULL));
   gtk_widget_set_hexpand (texts, TRUE);
+  /* A resolved comment stays readable but steps back. */
+  if (comment->resolved)
+    gtk_widget_add_css_class (texts, "dim-label");
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), make_state_button (comment));
   gtk_widget_set_margin_top (box, 8);
@@ -532,6 +547,7 @@ toa_comments_panel_add_for_range (ToaCommentsPanel *self,
   /* Translators: "%s" is the selected text the new comment is about */
   label = g_strdup_printf (_("On “%s”"), excerpt);
   gtk_label_set_label (self->anchor_label, label);
+  set_italic (GTK_WIDGET (self->anchor_label));
   gtk_widget_set_visible (self->anchor_box, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->draft_view));
 }
@@ -622,8 +638,7 @@ report (ToaCommentsPanel *self,
         const char       *what,
         const GError     *error)
 {
-  /* Translators: "%1$s" says what failed, "%2$s" is the store's explanation */
-  g_autofree char *message = g_strdup_printf (_("%1$s: %2$s"), what, error->message);
+  g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }

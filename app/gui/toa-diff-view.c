@@ -201,18 +201,31 @@ toa_diff_view_set_field_diffs (ToaDiffView *self,
                          _("Added words are underlined on green, removed words struck through on red."));
 }
 
+/* The revision's number in its article (1 for the first), as the
+ * history panel shows it; its id when the list cannot be read. */
+static guint
+revision_number (GPtrArray *revisions,
+                 gint64     revision_id)
+{
+  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
+    if (((ToaRevision *) g_ptr_array_index (revisions, i))->id == revision_id)
+      return i + 1;
+  return (guint) revision_id;
+}
+
 static void
 show_heading (ToaDiffView *self)
 {
+  g_autoptr(GPtrArray) revisions = toa_store_list_revisions (self->store, self->article_id, NULL);
+  guint to = revision_number (revisions, self->to_revision);
   g_autofree char *text = NULL;
 
   if (self->from_revision == 0)
-    text = g_strdup_printf (_("Revision %lld, the first one: everything is new"),
-                            (long long) self->to_revision);
+    text = g_strdup_printf (_("Revision %u, the first one: everything is new"), to);
   else
     /* Translators: two revision numbers */
-    text = g_strdup_printf (_("Changes from revision %1$lld to revision %2$lld"),
-                            (long long) self->from_revision, (long long) self->to_revision);
+    text = g_strdup_printf (_("Changes from revision %1$u to revision %2$u"),
+                            revision_number (revisions, self->from_revision), to);
   gtk_label_set_label (self->heading_label, text);
 }
 

@@ -185,15 +185,16 @@ make_revision_row (ToaHistoryPanel   *self,
   GtkWidget *restore = NULL;
   GtkWidget *row;
   g_autofree char *when = format_when (revision->created);
-  /* Translators: "%1$lld" is the revision's number in the article, "%2$lld" its id */
-  g_autofree char *title = g_strdup_printf (_("Revision %1$lld (no. %2$lld)"), (long long) number,
-                                            (long long) revision->id);
+  g_autofree char *title = g_strdup_printf (_("Revision %u"), number);
+  /* Translators: "%lld" is the number toasoan-cli knows the revision by */
+  g_autofree char *tooltip = g_strdup_printf (_("Revision no. %lld in the database"), (long long) revision->id);
   /* Translators: "%1$s" is a person, "%2$s" a time and date */
   g_autofree char *subtitle = g_strdup_printf (_("saved by %1$s at %2$s"),
                                                display_name (self, revision->author), when);
 
   gtk_box_append (GTK_BOX (texts), make_label (title, "title", "heading"));
   gtk_box_append (GTK_BOX (texts), make_label (subtitle, "subtitle", "dim-label"));
+  gtk_widget_set_tooltip_text (texts, tooltip);
   gtk_widget_set_name (check, "compare");
   gtk_widget_set_tooltip_text (check, _("Compare this revision"));
   g_object_set_data (G_OBJECT (check), "revision-id", GSIZE_TO_POINTER ((gsize) revision->id));
@@ -210,6 +211,20 @@ make_revision_row (ToaHistoryPanel   *self,
   row = make_row (NULL, check, texts, restore);
   gtk_widget_set_name (row, "revision");
   return row;
+}
+
+static const char *
+icon_of_action (const char *action)
+{
+  if (g_strcmp0 (action, "submit") == 0)
+    return "mail-send-symbolic";
+  if (g_strcmp0 (action, "return") == 0 || g_strcmp0 (action, "withdraw") == 0)
+    return "mail-reply-sender-symbolic";
+  if (g_strcmp0 (action, "approve") == 0 || g_strcmp0 (action, "publish") == 0)
+    return "emblem-ok-symbolic";
+  if (g_strcmp0 (action, "create") == 0)
+    return "document-new-symbolic";
+  return "document-edit-symbolic";
 }
 
 static GtkWidget *
@@ -232,7 +247,7 @@ make_transition_row (ToaHistoryPanel     *self,
       gtk_label_set_selectable (GTK_LABEL (comment), TRUE);
       gtk_box_append (GTK_BOX (texts), comment);
     }
-  row = make_row (is_return ? "mail-reply-sender-symbolic" : "emblem-documents-symbolic", NULL, texts, NULL);
+  row = make_row (icon_of_action (transition->action), NULL, texts, NULL);
   gtk_widget_set_name (row, "transition");
   if (is_return)
     gtk_widget_add_css_class (row, "history-return");

@@ -172,6 +172,8 @@ add_reason_rows (ToaReturnDialog *self)
     {
       GtkWidget *label = gtk_label_new (_(reasons[i]));
       GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -179,8 +181,11 @@ add_reason_rows (ToaReturnDialog *self)
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
       gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_end (icon, 12);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_widget_set_tooltip_text (row, _("Add this reason to the comment"));
       gtk_list_box_append (self->reasons_list, row);
     }
