@@ -553,6 +553,36 @@ test_comment_on_range (Newsroom      *n,
   g_assert_cmpint (newsroom_sql_int (n->path, "SELECT resolved FROM comments"), ==, 0);
   g_assert_cmpuint (toa_comments_panel_get_unresolved_count (panel), ==, 1);
   g_assert_cmpuint (notified, ==, 3);
+
+  /* An unsaved edit moves the text: the highlight follows it. */
+  {
+    GtkTextIter at;
+    g_autofree char *body = NULL;
+    g_autofree char *edited = NULL;
+
+    gtk_text_buffer_get_start_iter (buffer, &at);
+    gtk_text_buffer_insert (buffer, &at, "Mở đầu. ", -1);
+    body = toa_body_editor_get_body (editor);
+    edited = toa_body_to_plain_text (body);
+    toa_comments_panel_highlight_buffer (panel, buffer, edited);
+    g_clear_pointer (&marked, g_free);
+    marked = tagged_text (buffer, TOA_COMMENTS_PANEL_TAG_ANCHOR);
+    g_assert_cmpstr (marked, ==, "an toàn lao động");
+  }
+
+  /* Once the text is deleted, the comment says so and nothing is marked. */
+  save_body (n, id, "an", "Đoạn một về sản xuất công nghiệp.\n\nĐoạn hai đã viết lại.");
+  g_assert_true (toa_comments_panel_load (panel, id, &error));
+  g_assert_cmpstr (label_of (toa_comments_panel_get_comment_row (panel, 0), "excerpt"), ==,
+                   "About text since deleted: “an toàn lao động”");
+  g_clear_pointer (&plain, g_free);
+  plain = toa_body_to_plain_text ("<p>Đoạn một về sản xuất công nghiệp.</p><p>Đoạn hai đã viết lại.</p>");
+  g_assert_true (toa_body_editor_set_body (editor, "<p>Đoạn một về sản xuất công nghiệp.</p><p>Đoạn hai đã viết lại.</p>",
+                                           &error));
+  toa_comments_panel_highlight_buffer (panel, buffer, plain);
+  g_clear_pointer (&marked, g_free);
+  marked = tagged_text (buffer, TOA_COMMENTS_PANEL_TAG_ANCHOR);
+  g_assert_cmpstr (marked, ==, "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
