@@ -713,6 +713,31 @@ test_approve_passing (Newsroom      *n,
   g_assert_cmpstr (last->comment, ==, "Đồng ý đăng.");
 }
 
+/* The workflow's own rules still hold: an author cannot approve. */
+static void
+test_approve_refused_by_workflow (Newsroom      *n,
+                                  gconstpointer  data)
+{
+  gint64 id = newsroom_article (n, "an", "Bài tự duyệt");
+  g_autoptr(GError) error = NULL;
+  ToaApproveDialog *dialog;
+  GtkWindow *refusal;
+
+  newsroom_act (n, id, "submit", "an", NULL);
+  dialog = toa_approve_dialog_new (NULL, n->store, id, "binh", &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "approve"));
+  answer (GTK_WINDOW (dialog), "approve");
+  refusal = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (refusal);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (refusal)), ==, "The article was not approved");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), !=, "");
+  answer (refusal, "close");
+  g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
+  g_assert_cmpint (newsroom_sql_int (n->path, "SELECT COUNT(*) FROM transitions WHERE action = 'approve'"), ==, 0);
+}
+
 static void
 test_return_reasons (Newsroom      *n,
                      gconstpointer  data)
@@ -907,6 +932,7 @@ main (int    argc,
   g_test_add_func ("/review-widgets/comment-range-mapping", test_comment_range_mapping);
   ADD ("approve-override", test_approve_override);
   ADD ("approve-passing", test_approve_passing);
+  ADD ("approve-refused-by-workflow", test_approve_refused_by_workflow);
   ADD ("return-reasons", test_return_reasons);
   ADD ("editor-opens-checklist", test_editor_opens_checklist);
   ADD ("snapshots", test_snapshots);
