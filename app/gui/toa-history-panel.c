@@ -197,6 +197,7 @@ make_revision_row (ToaHistoryPanel   *self,
   gtk_widget_set_tooltip_text (texts, tooltip);
   gtk_widget_set_name (check, "compare");
   gtk_widget_set_tooltip_text (check, _("Compare this revision"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare this revision"), -1);
   g_object_set_data (G_OBJECT (check), "revision-id", GSIZE_TO_POINTER ((gsize) revision->id));
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_compare_toggled), self, 0);
   if (revision->id != self->article->current_revision)
