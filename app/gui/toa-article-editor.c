@@ -16,12 +16,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "toa-approve-dialog.h"
 #include "toa-article-editor.h"
 #include "toa-html-import.h"
 #include "toa-body-editor.h"
 #include "toa-comment-dialog.h"
 #include "toa-conflict-dialog.h"
 #include "toa-recovery.h"
+#include "toa-return-dialog.h"
 #include "toa-store-media.h"
 #include "toa-store-takeover.h"
 #include "toa-workflow-bar.h"
@@ -1166,6 +1168,8 @@ save_action (GtkWidget  *widget,
 
 /* ---- Workflow ----------------------------------------------------------------------------- */
 
+static void transition_done (ToaArticleEditor *self);
+
 static void
 do_transition (ToaArticleEditor *self,
                const char       *action,
@@ -1179,6 +1183,15 @@ do_transition (ToaArticleEditor *self,
       toa_article_editor_refresh (self);
       return;
     }
+  transition_done (self);
+}
+
+/* After the core changed the status, here or in a review dialog. */
+static void
+transition_done (ToaArticleEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
   if (read_article (self, self->article_id, &error))
     self->base_version = self->dirty ? self->base_version : self->article->version;
   self->approval_warning = self->article != NULL &&
@@ -1236,6 +1249,39 @@ ask_comment (ToaArticleEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Approving goes through the checklist, returning through the reasons. */
+static void
+on_review_dialog_done (ToaArticleEditor *self)
+{
+  transition_done (self);
+}
+
+static void
+ask_approval (ToaArticleEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  ToaApproveDialog *dialog = toa_approve_dialog_new (get_parent_window (self), self->store,
+                                                     self->article_id, self->login, &error);
+
+  if (dialog == NULL)
+    {
+      show_error (self, _("Could not change the status"), error);
+      return;
+    }
+  g_signal_connect_object (dialog, "approved", G_CALLBACK (on_review_dialog_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_return (ToaArticleEditor *self)
+{
+  ToaReturnDialog *dialog = toa_return_dialog_new (get_parent_window (self), self->store,
+                                                   self->article_id, self->login);
+
+  g_signal_connect_object (dialog, "returned", G_CALLBACK (on_review_dialog_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 transition_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1250,7 +1296,11 @@ transition_action (GtkWidget  *widget,
    * that what is submitted is what the author sees. */
   if (self->dirty && !save_or_report (self))
     return;
-  if (toa_workflow_action_requires_comment (action))
+  if (g_strcmp0 (action, "approve") == 0)
+    ask_approval (self);
+  else if (g_strcmp0 (action, "return") == 0)
+    ask_return (self);
+  else if (toa_workflow_action_requires_comment (action))
     ask_comment (self, action);
   else
     do_transition (self, action, NULL);

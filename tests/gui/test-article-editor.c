@@ -15,6 +15,7 @@
 #include "toa-conflict-dialog.h"
 #include "toa-core.h"
 #include "toa-recovery.h"
+#include "toa-return-dialog.h"
 #include "toa-store-media.h"
 #include "toa-store-takeover.h"
 #include "toa-test-newsroom.h"
@@ -353,18 +354,18 @@ test_return_requires_comment (Newsroom      *n,
 
   /* Cancelling changes nothing. */
   g_signal_emit_by_name (toa_workflow_bar_get_button (bar, "return"), "clicked");
-  dialog = wait_for_toplevel (TOA_TYPE_COMMENT_DIALOG);
+  dialog = wait_for_toplevel (TOA_TYPE_RETURN_DIALOG);
   answer (dialog, "cancel");
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
 
   g_signal_emit_by_name (toa_workflow_bar_get_button (bar, "return"), "clicked");
-  dialog = wait_for_toplevel (TOA_TYPE_COMMENT_DIALOG);
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
-  toa_comment_dialog_set_comment (TOA_COMMENT_DIALOG (dialog), "   \n ");
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
-  toa_comment_dialog_set_comment (TOA_COMMENT_DIALOG (dialog), " Thiếu số liệu quý III. ");
-  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
-  answer (dialog, "apply");
+  dialog = wait_for_toplevel (TOA_TYPE_RETURN_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "return"));
+  toa_return_dialog_set_comment (TOA_RETURN_DIALOG (dialog), "   \n ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "return"));
+  toa_return_dialog_set_comment (TOA_RETURN_DIALOG (dialog), " Thiếu số liệu quý III. ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "return"));
+  answer (dialog, "return");
 
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_DRAFT);
   last = last_transition (n, id);

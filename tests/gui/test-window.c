@@ -24,6 +24,13 @@
 #include "toa-preview-window.h"
 #include "toa-reports-page.h"
 
+/* Review desk widgets. */
+#include "toa-approve-dialog.h"
+#include "toa-comments-panel.h"
+#include "toa-diff-view.h"
+#include "toa-history-panel.h"
+#include "toa-return-dialog.h"
+
 static ToaApplication *app;
 static ToaStore *template_store;
 
@@ -184,6 +191,16 @@ build_template_instance (const char *class_name)
     return GTK_WIDGET (toa_preview_window_new (NULL, template_store, "nobody"));
   if (g_strcmp0 (class_name, "ToaReportsPage") == 0)
     return GTK_WIDGET (toa_reports_page_new (template_store, "nobody"));
+  if (g_strcmp0 (class_name, "ToaHistoryPanel") == 0)
+    return GTK_WIDGET (toa_history_panel_new (template_store, "nobody"));
+  if (g_strcmp0 (class_name, "ToaDiffView") == 0)
+    return toa_diff_view_new ();
+  if (g_strcmp0 (class_name, "ToaCommentsPanel") == 0)
+    return GTK_WIDGET (toa_comments_panel_new (template_store, "nobody"));
+  if (g_strcmp0 (class_name, "ToaApproveDialog") == 0)
+    return GTK_WIDGET (g_object_new (TOA_TYPE_APPROVE_DIALOG, NULL));
+  if (g_strcmp0 (class_name, "ToaReturnDialog") == 0)
+    return GTK_WIDGET (toa_return_dialog_new (NULL, template_store, 1, "nobody"));
   return NULL;
 }
 
