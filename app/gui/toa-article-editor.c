@@ -1531,6 +1531,19 @@ toa_article_editor_get_has_unsaved_changes (ToaArticleEditor *self)
 }
 
 /**
+ * toa_article_editor_get_body_editor:
+ *
+ * Returns: (transfer none): the body editor, for a comment on a selection
+ */
+ToaBodyEditor *
+toa_article_editor_get_body_editor (ToaArticleEditor *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_EDITOR (self), NULL);
+
+  return self->body_editor;
+}
+
+/**
  * toa_article_editor_get_read_only:
  *
  * Returns: %TRUE while the text cannot be changed (lock held by someone

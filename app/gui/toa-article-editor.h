@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "toa-body-editor.h"
+
 #include "toa-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ void              toa_article_editor_refresh           (ToaArticleEditor    *sel
 gint64            toa_article_editor_get_article_id    (ToaArticleEditor    *self);
 const char       *toa_article_editor_get_title         (ToaArticleEditor    *self);
 gboolean          toa_article_editor_get_has_unsaved_changes (ToaArticleEditor *self);
+ToaBodyEditor    *toa_article_editor_get_body_editor   (ToaArticleEditor    *self);
 gboolean          toa_article_editor_get_read_only     (ToaArticleEditor    *self);
 void              toa_article_editor_close_async       (ToaArticleEditor    *self,
                                                         GCancellable        *cancellable,

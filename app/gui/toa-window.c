@@ -15,6 +15,11 @@
 #include "toa-demo.h"
 #include "toa-store-errors.h"
 #include "toa-welcome.h"
+#include "toa-export-dialog.h"
+#include "toa-notifier.h"
+#include "toa-preview-window.h"
+#include "toa-reports-page.h"
+#include "toa-review-window.h"
 #include "toa-window.h"
 
 typedef enum
@@ -90,6 +95,7 @@ struct _ToaWindow
   gboolean              closing;       /* the window closes once the editor has */
   gboolean              selecting;     /* the window itself moves the selection */
   GCancellable         *cancellable;
+  ToaNotifier          *notifier;
 
   GtkWidget            *view_rows[N_VIEWS];
   GtkLabel             *count_labels[N_VIEWS];
@@ -933,6 +939,24 @@ show_welcome (ToaWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+/* Submissions for approvers; returns, approvals and publications for
+ * their authors: checked on the store every few seconds, from any process. */
+static void
+set_up_notifier (ToaWindow *self)
+{
+  ToaApplication *app = get_app (self);
+
+  if (self->notifier != NULL)
+    toa_notifier_stop (self->notifier);
+  g_clear_object (&self->notifier);
+  if (self->store == NULL || app == NULL)
+    return;
+  self->notifier = toa_notifier_new (g_application_get_is_registered (G_APPLICATION (app))
+                                     ? G_APPLICATION (app) : NULL,
+                                     self->store, get_login (self));
+  toa_notifier_start (self->notifier, 10);
+}
+
 static void
 load_store (ToaWindow *self)
 {
@@ -941,6 +965,7 @@ load_store (ToaWindow *self)
 
   g_set_object (&self->store, toa_application_get_store (get_app (self)));
   g_clear_object (&self->count_store);
+  set_up_notifier (self);
   self->count_generation++;
   g_clear_error (&self->last_error);
   if (self->store == NULL)
@@ -1008,6 +1033,126 @@ new_article (GtkWidget  *widget,
     return;
   self->wanted_id = NEW_ARTICLE;
   switch_editor (self);
+}
+
+/* The article the review, preview and export actions act on: the one the
+ * editor shows, once it has been saved. */
+static gint64
+current_article (ToaWindow *self)
+{
+  if (self->store == NULL || self->editor == NULL)
+    return 0;
+  return MAX (toa_article_editor_get_article_id (self->editor), 0);
+}
+
+static void
+toast_error (ToaWindow    *self,
+             const GError *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+open_review (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = current_article (self);
+  ToaReviewWindow *review;
+
+  if (id <= 0)
+    return;
+  review = toa_review_window_new (GTK_WINDOW (self), self->store, get_login (self), self->editor);
+  if (!toa_review_window_load (review, id, &error))
+    {
+      toast_error (self, error);
+      gtk_window_destroy (GTK_WINDOW (review));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (review));
+}
+
+static void
+open_preview (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = current_article (self);
+  ToaPreviewWindow *preview;
+
+  if (id <= 0)
+    return;
+  preview = toa_preview_window_new (GTK_WINDOW (self), self->store, get_login (self));
+  if (!toa_preview_window_load (preview, id, &error))
+    {
+      toast_error (self, error);
+      gtk_window_destroy (GTK_WINDOW (preview));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+static void
+copy_html (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = current_article (self);
+
+  if (id <= 0)
+    return;
+  if (!toa_export_copy_html (gtk_widget_get_clipboard (widget), self->store, id, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("HTML copied: paste it into the portal's editor")));
+}
+
+/* win.export: the article shown; win.export-approved: every approved one. */
+static void
+open_export (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+  gboolean all = g_str_equal (action_name, "win.export-approved");
+  gint64 id = all ? 0 : current_article (self);
+  ToaExportDialog *dialog;
+
+  if (self->store == NULL || (!all && id <= 0))
+    return;
+  dialog = toa_export_dialog_new (GTK_WINDOW (self), self->store, get_login (self), &id, id > 0 ? 1 : 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_reports (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+  GtkWidget *window, *box, *header;
+
+  if (self->store == NULL)
+    return;
+  window = adw_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_title (GTK_WINDOW (window), _("Statistics"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 680);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (toa_reports_page_new (self->store, get_login (self))));
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -1283,6 +1428,9 @@ toa_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_WINDOW);
   g_clear_object (&self->model);
   g_clear_object (&self->count_store);
+  if (self->notifier != NULL)
+    toa_notifier_stop (self->notifier);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -1393,6 +1541,12 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, open_review);
+  gtk_widget_class_install_action (widget_class, "win.preview", NULL, open_preview);
+  gtk_widget_class_install_action (widget_class, "win.copy-html", NULL, copy_html);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, open_export);
+  gtk_widget_class_install_action (widget_class, "win.export-approved", NULL, open_export);
+  gtk_widget_class_install_action (widget_class, "win.reports", NULL, open_reports);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters);
   gtk_widget_class_install_action (widget_class, "win.reopen-database", NULL, reopen_database);
   gtk_widget_class_install_action (widget_class, "win.show-error", NULL, show_error);

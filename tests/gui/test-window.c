@@ -30,6 +30,7 @@
 #include "toa-diff-view.h"
 #include "toa-history-panel.h"
 #include "toa-return-dialog.h"
+#include "toa-review-window.h"
 
 static ToaApplication *app;
 static ToaStore *template_store;
@@ -191,6 +192,8 @@ build_template_instance (const char *class_name)
     return GTK_WIDGET (toa_preview_window_new (NULL, template_store, "nobody"));
   if (g_strcmp0 (class_name, "ToaReportsPage") == 0)
     return GTK_WIDGET (toa_reports_page_new (template_store, "nobody"));
+  if (g_strcmp0 (class_name, "ToaReviewWindow") == 0)
+    return GTK_WIDGET (toa_review_window_new (NULL, template_store, "nobody", NULL));
   if (g_strcmp0 (class_name, "ToaHistoryPanel") == 0)
     return GTK_WIDGET (toa_history_panel_new (template_store, "nobody"));
   if (g_strcmp0 (class_name, "ToaDiffView") == 0)
