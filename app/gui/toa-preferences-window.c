@@ -24,6 +24,7 @@ struct _ToaPreferencesWindow
   AdwActionRow         *database_row;
   AdwActionRow         *export_folder_row;
   GtkLabel             *files_error;
+  GtkWidget            *default_database_button;
   GtkSpinButton        *image_width_spin;
 };
 
@@ -67,10 +68,14 @@ update_paths (ToaPreferencesWindow *self)
 {
   g_autofree char *export_folder = g_settings_get_string (self->settings, "export-folder");
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *database = toa_application_get_database_path (self->app);
+  g_autofree char *default_database = toa_store_get_default_path ();
 
   /* The database actually open (it may come from --database), not only
    * what the settings say. */
-  adw_action_row_set_subtitle (self->database_row, toa_application_get_database_path (self->app));
+  adw_action_row_set_subtitle (self->database_row, database);
+  gtk_widget_set_visible (self->default_database_button,
+                          g_strcmp0 (database, default_database) != 0);
   if (export_folder[0] != '\0')
     adw_action_row_set_subtitle (self->export_folder_row, export_folder);
   else
@@ -405,6 +410,7 @@ toa_preferences_window_class_init (ToaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, ToaPreferencesWindow, export_folder_row);
   gtk_widget_class_bind_template_child (widget_class, ToaPreferencesWindow, files_error);
+  gtk_widget_class_bind_template_child (widget_class, ToaPreferencesWindow, default_database_button);
   gtk_widget_class_bind_template_child (widget_class, ToaPreferencesWindow, image_width_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_open_database_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_new_database_clicked);

@@ -481,11 +481,14 @@ test_default_database (Prefs         *p,
   g_autoptr(GError) error = NULL;
 
   g_settings_set_string (settings, "database-path", p->path);
+  g_assert_true (gtk_widget_get_visible (prefs_child (p->prefs, "default_database_button")));
   g_assert_true (toa_preferences_window_use_default_database (p->prefs, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (toa_store_get_path (toa_application_get_store (app)), ==, default_path);
   configured = g_settings_get_string (settings, "database-path");
   g_assert_cmpstr (configured, ==, "");
+  /* Nothing to go back to any more. */
+  g_assert_false (gtk_widget_get_visible (prefs_child (p->prefs, "default_database_button")));
 }
 
 static void
@@ -548,11 +551,31 @@ wait_frames (GtkWidget *widget,
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* admin_page: 0 the general page, 1 the administration page, 2 the same
+ * scrolled to its end (the users). */
 static void
 shoot (const char     *dir,
        const char     *name,
        AdwColorScheme  scheme,
-       gboolean        admin_page)
+       int             admin_page)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   ToaPreferencesWindow *prefs;
@@ -567,6 +590,15 @@ shoot (const char     *dir,
   gtk_window_present (GTK_WINDOW (prefs));
   iterate_until (widget_is_mapped, prefs);
   wait_frames (GTK_WIDGET (prefs), 3);
+  if (admin_page == 2)
+    {
+      GtkWidget *page = GTK_WIDGET (toa_preferences_window_get_admin_page (prefs));
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_descendant (page, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_frames (GTK_WIDGET (prefs), 3);
+    }
 
   g_assert_true (save_png (GTK_WIDGET (prefs), path));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -588,10 +620,12 @@ test_screenshots (Prefs         *p,
   title = g_dgettext (GETTEXT_PACKAGE, "Administration");
   g_assert_cmpstr (title, !=, "Administration");
 
-  shoot (dir, "preferences-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE);
-  shoot (dir, "preferences-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, FALSE);
-  shoot (dir, "preferences-admin-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, TRUE);
-  shoot (dir, "preferences-admin-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, TRUE);
+  shoot (dir, "preferences-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, 0);
+  shoot (dir, "preferences-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, 0);
+  shoot (dir, "preferences-admin-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, 1);
+  shoot (dir, "preferences-admin-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, 1);
+  shoot (dir, "preferences-users-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, 2);
+  shoot (dir, "preferences-users-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, 2);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_setenv ("LANGUAGE", "en", TRUE);
