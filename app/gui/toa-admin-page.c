@@ -367,6 +367,25 @@ on_self_approval_changed (ToaAdminPage *self)
     load_settings (self);
 }
 
+/* Enter in the last text field of a form adds, like its button. */
+static void
+on_office_name_row_entry_activated (ToaAdminPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "admin.add-office", NULL);
+}
+
+static void
+on_category_name_row_entry_activated (ToaAdminPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "admin.add-category", NULL);
+}
+
+static void
+on_user_name_row_entry_activated (ToaAdminPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "admin.add-user", NULL);
+}
+
 static void
 toa_admin_page_dispose (GObject *object)
 {
@@ -424,6 +443,9 @@ toa_admin_page_class_init (ToaAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaAdminPage, role_admin_check);
   gtk_widget_class_bind_template_child (widget_class, ToaAdminPage, user_error);
   gtk_widget_class_bind_template_callback (widget_class, on_self_approval_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_office_name_row_entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_name_row_entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_name_row_entry_activated);
 }
 
 static void

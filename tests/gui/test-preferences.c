@@ -291,6 +291,13 @@ test_add_category (Prefs         *p,
   g_assert_true (found);
   g_assert_cmpuint (count_children (page_child (page, "category_list")), ==, 2);
 
+  /* Enter in the name field adds too. */
+  type_into (page, "category_name_row", "Sự kiện");
+  g_signal_emit_by_name (page_child (page, "category_name_row"), "entry-activated");
+  g_clear_pointer (&categories, g_ptr_array_unref);
+  categories = toa_store_list_categories (p->store, NULL);
+  g_assert_cmpuint (categories->len, ==, 3);
+
   /* The same name again is refused with a message. */
   type_into (page, "category_name_row", "Thông báo");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "admin.add-category", NULL));
