@@ -22,6 +22,7 @@ struct _ToaApplication
   ToaStore       *store;
   GError         *store_error;
   gboolean        load_demo;
+  GtkCssProvider *font_css;
 };
 
 enum {
@@ -280,6 +281,26 @@ apply_color_scheme (ToaApplication *self)
   adw_style_manager_set_color_scheme (style, scheme);
 }
 
+/* The article body text views carry the "body-text" style class; one
+ * provider on the display sizes them all, open editors included. */
+static void
+apply_editor_font_size (ToaApplication *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  int size = g_settings_get_int (self->settings, "editor-font-size");
+  g_autofree char *css = g_strdup_printf (".body-text { font-size: %dpt; }", size);
+
+  if (display == NULL)
+    return;
+  if (self->font_css == NULL)
+    {
+      self->font_css = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->font_css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  gtk_css_provider_load_from_data (self->font_css, css, -1);
+}
+
 static void
 on_settings_changed (GSettings      *settings,
                      const char     *key,
@@ -287,6 +308,8 @@ on_settings_changed (GSettings      *settings,
 {
   if (g_strcmp0 (key, "color-scheme") == 0)
     apply_color_scheme (self);
+  else if (g_strcmp0 (key, "editor-font-size") == 0)
+    apply_editor_font_size (self);
 }
 
 static void
@@ -339,7 +362,7 @@ show_preferences (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   ToaPreferencesWindow *prefs;
 
-  prefs = toa_preferences_window_new (self->settings);
+  prefs = toa_preferences_window_new (self);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -407,6 +430,7 @@ toa_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>w", NULL });
 
   apply_color_scheme (self);
+  apply_editor_font_size (self);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed), self, 0);
 
@@ -423,6 +447,7 @@ toa_application_finalize (GObject *object)
   ToaApplication *self = TOA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->font_css);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->login, g_free);
   g_clear_object (&self->store);

@@ -173,7 +173,9 @@ build_template_instance (const char *class_name)
   if (g_strcmp0 (class_name, "ToaLinkDialog") == 0)
     return GTK_WIDGET (toa_link_dialog_new (NULL, "https://congthuong.gov.vn/"));
   if (g_strcmp0 (class_name, "ToaPreferencesWindow") == 0)
-    return GTK_WIDGET (toa_preferences_window_new (toa_application_get_settings (app)));
+    return GTK_WIDGET (toa_preferences_window_new (app));
+  if (g_strcmp0 (class_name, "ToaAdminPage") == 0)
+    return GTK_WIDGET (toa_admin_page_new (template_store, "nobody"));
   if (g_strcmp0 (class_name, "ToaArticleRow") == 0)
     return toa_article_row_new ();
   if (g_strcmp0 (class_name, "ToaWelcome") == 0)
