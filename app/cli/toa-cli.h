@@ -36,7 +36,7 @@ typedef struct
 {
   const char    *name;
   ToaCliHandler  handler;
-  const char    *synopsis;   /* N_() marked, translated when printed */
+  const char    *synopsis;   /* marked for translation with N_, translated when printed */
 } ToaCliCommand;
 
 void toa_cli_print_usage  (FILE *stream);
