@@ -103,6 +103,55 @@ test_demo_statuses (Fixture       *f,
   g_assert_cmpint (toa_store_count_articles (f->store, all, NULL), ==, json_array_get_length (articles));
 }
 
+/* Demo articles carry the times of their events, not of the moment the
+ * demo was loaded: rows in order, never in the future, several months. */
+static void
+test_demo_times (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleQuery) all = toa_article_query_new ();
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint backdated = 0;
+  gint64 now;
+
+  g_assert_true (toa_demo_load (f->store, NULL, &error));
+  now = g_get_real_time ();
+  articles = toa_store_list_articles (f->store, all, 0, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      ToaArticle *row = g_ptr_array_index (articles, i);
+      g_autoptr(GPtrArray) transitions = toa_store_list_transitions (f->store, row->id, &error);
+      g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (row->created / G_USEC_PER_SEC);
+      g_autoptr(ToaArticle) article = toa_store_get_article (f->store, row->id, &error);
+      g_autofree char *day = g_date_time_format (created, "%Y-%m-%d");
+      gint64 previous = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (row->created, <=, row->updated);
+      g_assert_cmpint (row->updated, <=, now);
+      for (guint t = 0; t < transitions->len; t++)
+        {
+          ToaTransition *transition = g_ptr_array_index (transitions, t);
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (transition->created / G_USEC_PER_SEC);
+
+          g_assert_cmpint (transition->created, >=, previous);
+          g_assert_cmpint (transition->created, <=, now);
+          previous = transition->created;
+          g_hash_table_add (months, g_date_time_format (when, "%Y-%m"));
+        }
+      if (now - row->created > G_TIME_SPAN_DAY)
+        {
+          g_assert_cmpstr (day, ==, article->content->event_date);
+          backdated++;
+        }
+    }
+  g_assert_cmpuint (backdated, >=, articles->len / 2);
+  g_assert_cmpuint (g_hash_table_size (months), >=, 3);
+}
+
 static guint
 count_occurrences (const char *haystack,
                    const char *needle)
@@ -400,6 +449,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/demo/statuses", test_demo_statuses);
+  ADD ("/demo/times", test_demo_times);
   ADD ("/demo/directory", test_demo_directory);
   ADD ("/demo/photos", test_demo_photos);
   ADD ("/demo/small-fixture", test_small_fixture);

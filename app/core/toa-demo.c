@@ -11,9 +11,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "toa-demo.h"
+#include "toa-store-private.h"
 #include "toa-store-media.h"
 
 G_DEFINE_QUARK (toa-demo-error-quark, toa_demo_error)
@@ -505,6 +507,90 @@ add_photos (ToaStore           *store,
   return toa_store_save_revision (store, id, article->version, with_photos, author, NULL, error);
 }
 
+/* The times a demo article's rows are given: its event day at 15:00 for
+ * the first draft, then each later row of its history some hours after
+ * the one before, so that lists say "3 tuần trước" and the statistics
+ * have months and waiting times to show. Never later than now. */
+static gint64
+demo_base_time (const char *event_date)
+{
+  int year = 0, month = 0, day = 0;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (event_date == NULL || sscanf (event_date, "%d-%d-%d", &year, &month, &day) != 3)
+    return 0;
+  when = g_date_time_new_local (year, month, day, 15, 0, 0);
+  return when != NULL ? g_date_time_to_unix (when) * G_USEC_PER_SEC : 0;
+}
+
+static gboolean
+set_time (ToaStore    *store,
+          const char  *sql,
+          gint64       when,
+          gint64       id,
+          GError     **error)
+{
+  g_autoptr(ToaStmt) stmt = toa_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, when);
+  toa_bind_id (stmt, 2, id);
+  return toa_store_step_done (store, stmt, error);
+}
+
+static gboolean
+backdate_article (ToaStore    *store,
+                  gint64       id,
+                  const char  *event_date,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) transitions = NULL;
+  gint64 base = demo_base_time (event_date);
+  gint64 step = 5 * G_TIME_SPAN_HOUR + (id % 7) * 17 * G_TIME_SPAN_MINUTE;
+  gint64 last;
+  guint n_rows;
+
+  revisions = toa_store_list_revisions (store, id, error);
+  transitions = revisions != NULL ? toa_store_list_transitions (store, id, error) : NULL;
+  if (transitions == NULL)
+    return FALSE;
+  n_rows = revisions->len + transitions->len;
+  last = base + (gint64) n_rows * step;
+  if (base <= 0 || last >= g_get_real_time () - G_TIME_SPAN_HOUR)
+    return TRUE;
+
+  if (!toa_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      ToaRevision *revision = g_ptr_array_index (revisions, i);
+
+      if (!set_time (store, "UPDATE revisions SET created = ? WHERE id = ?",
+                     base + i * 30 * G_TIME_SPAN_MINUTE, revision->id, error))
+        goto failed;
+    }
+  for (guint i = 0; i < transitions->len; i++)
+    {
+      ToaTransition *transition = g_ptr_array_index (transitions, i);
+
+      if (!set_time (store, "UPDATE transitions SET created = ? WHERE id = ?",
+                     base + i * step, transition->id, error))
+        goto failed;
+    }
+  last = MAX (base + (gint64) (MAX (transitions->len, 1) - 1) * step,
+              base + (gint64) (MAX (revisions->len, 1) - 1) * 30 * G_TIME_SPAN_MINUTE);
+  if (!set_time (store, "UPDATE articles SET created = ? WHERE id = ?", base, id, error) ||
+      !set_time (store, "UPDATE articles SET updated = ? WHERE id = ?", last, id, error))
+    goto failed;
+  return toa_store_commit (store, error);
+
+failed:
+  toa_store_rollback (store);
+  return FALSE;
+}
+
 static gboolean
 add_article (ToaStore    *store,
              const char  *base_uri,
@@ -538,9 +624,10 @@ add_article (ToaStore    *store,
       !add_photos (store, base_uri, id, member_array (article, "captions"), author, content, error))
     return FALSE;
 
-  if (history != NULL)
-    return replay_history (store, id, history, error);
-  return drive_to_status (store, users, id, office, author, status, comment, error);
+  if (history != NULL ? !replay_history (store, id, history, error)
+                      : !drive_to_status (store, users, id, office, author, status, comment, error))
+    return FALSE;
+  return backdate_article (store, id, member_string (article, "event_date"), error);
 }
 
 /**
