@@ -62,6 +62,14 @@ void      toa_bind_id                (ToaStmt      *stmt,
 char     *toa_column_dup             (ToaStmt      *stmt,
                                       int           column);
 
+/* One item of a list made from a result row; see toa_store_collect(). */
+typedef gpointer (*ToaRowFunc) (ToaStmt *stmt);
+GPtrArray *toa_store_collect         (ToaStore       *self,
+                                      ToaStmt        *stmt,
+                                      ToaRowFunc      from_row,
+                                      GDestroyNotify  free_item,
+                                      GError        **error);
+
 /* A list row of toa-store-articles.c's ARTICLE_COLUMNS (no body). */
 ToaArticle *toa_store_article_from_row (ToaStmt    *stmt);
 /* The FTS5 query for what a user typed; NULL when nothing to search. */

@@ -929,6 +929,48 @@ failed:
   return FALSE;
 }
 
+/* Steps @stmt to its end, turning each row into an item with @from_row.
+ * Returns: (transfer full) (nullable): the items, or %NULL with @error */
+GPtrArray *
+toa_store_collect (ToaStore        *self,
+                   ToaStmt         *stmt,
+                   ToaRowFunc       from_row,
+                   GDestroyNotify   free_item,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_item);
+  int rc;
+
+  for (rc = sqlite3_step (stmt); rc == SQLITE_ROW; rc = sqlite3_step (stmt))
+    g_ptr_array_add (list, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      toa_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gpointer
+office_from_row (ToaStmt *stmt)
+{
+  ToaOffice *office = g_new0 (ToaOffice, 1);
+
+  office->code = toa_column_dup (stmt, 0);
+  office->name = toa_column_dup (stmt, 1);
+  return office;
+}
+
+static gpointer
+category_from_row (ToaStmt *stmt)
+{
+  ToaCategory *category = g_new0 (ToaCategory, 1);
+
+  category->id = sqlite3_column_int64 (stmt, 0);
+  category->name = toa_column_dup (stmt, 1);
+  return category;
+}
+
 /**
  * toa_store_list_offices:
  *
@@ -940,28 +982,13 @@ toa_store_list_offices (ToaStore  *self,
 {
   TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_office_free);
-  int rc;
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   stmt = toa_store_prepare (self, "SELECT code, name FROM offices ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ToaOffice *office = g_new0 (ToaOffice, 1);
-
-      office->code = toa_column_dup (stmt, 0);
-      office->name = toa_column_dup (stmt, 1);
-      g_ptr_array_add (list, office);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      toa_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return toa_store_collect (self, stmt, office_from_row, (GDestroyNotify) toa_office_free, error);
 }
 
 /**
@@ -1020,28 +1047,13 @@ toa_store_list_categories (ToaStore  *self,
 {
   TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_category_free);
-  int rc;
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
   stmt = toa_store_prepare (self, "SELECT id, name FROM categories ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ToaCategory *category = g_new0 (ToaCategory, 1);
-
-      category->id = sqlite3_column_int64 (stmt, 0);
-      category->name = toa_column_dup (stmt, 1);
-      g_ptr_array_add (list, category);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      toa_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return toa_store_collect (self, stmt, category_from_row, (GDestroyNotify) toa_category_free, error);
 }
 
 static gboolean
@@ -1195,6 +1207,12 @@ toa_store_require_user (ToaStore    *self,
   return NULL;
 }
 
+static gpointer
+user_item_from_row (ToaStmt *stmt)
+{
+  return user_from_row (stmt);
+}
+
 /**
  * toa_store_list_users:
  *
@@ -1206,8 +1224,6 @@ toa_store_list_users (ToaStore  *self,
 {
   TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_user_free);
-  int rc;
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
@@ -1215,12 +1231,5 @@ toa_store_list_users (ToaStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, user_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      toa_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return toa_store_collect (self, stmt, user_item_from_row, (GDestroyNotify) toa_user_free, error);
 }
