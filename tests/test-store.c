@@ -25,8 +25,8 @@ test_open_creates (Newsroom      *n,
 
   g_assert_true (g_file_test (n->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (toa_store_get_schema_version (n->store), ==, toa_store_get_latest_schema_version ());
-  g_assert_cmpint (toa_store_get_latest_schema_version (), ==, 2);
-  g_assert_cmpint (newsroom_sql_int (n->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (toa_store_get_latest_schema_version (), ==, 3);
+  g_assert_cmpint (newsroom_sql_int (n->path, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (newsroom_sql_int (n->path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                                               "AND name IN ('articles', 'revisions', 'transitions', "
                                               "'comments', 'locks', 'media', 'exports', 'users', "
@@ -107,7 +107,7 @@ test_migrate_from_previous (void)
   write_version_1 (path);
   store = toa_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (toa_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (toa_store_get_schema_version (store), ==, toa_store_get_latest_schema_version ());
 
   article = toa_store_get_article (store, 7, &error);
   g_assert_no_error (error);
@@ -124,7 +124,18 @@ test_migrate_from_previous (void)
   found = toa_store_list_articles (store, query, 0, 50, &error);
   g_assert_cmpuint (found->len, ==, 1);
 
+  /* Version 3 rebuilt the folded index with prefix indexes; a prefix
+   * typed as-you-go still finds the article. */
+  g_clear_pointer (&query->text, g_free);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  query->text = g_strdup ("nong th*");
+  found = toa_store_list_articles (store, query, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
   g_clear_object (&store);
+  g_assert_cmpint (newsroom_sql_int (path, "SELECT count(*) FROM sqlite_master "
+                                           "WHERE name = 'article_fts' AND sql LIKE '%prefix%'"), ==, 1);
+
   toa_test_remove_tree (dir);
 }
 
