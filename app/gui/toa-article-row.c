@@ -95,6 +95,37 @@ toa_format_relative_time (gint64 then,
   return g_date_time_format (when, _("%b %-d, %Y"));
 }
 
+/**
+ * toa_format_waiting_time:
+ * @since: when the wait began, microseconds since the epoch (UTC)
+ * @now: the current time, same unit
+ *
+ * How long a submitted article has waited for approval: "waiting 5
+ * minutes", "waiting 2 hours", "waiting 3 days".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+toa_format_waiting_time (gint64 since,
+                         gint64 now)
+{
+  gint64 seconds = MAX (now - since, 0) / G_USEC_PER_SEC;
+  int n;
+
+  if (seconds < 60 * 60)
+    {
+      n = (int) MAX (seconds / 60, 1);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d minute", "waiting %d minutes", n), n);
+    }
+  if (seconds < 24 * 60 * 60)
+    {
+      n = (int) (seconds / 3600);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d hour", "waiting %d hours", n), n);
+    }
+  n = (int) MIN (seconds / 86400, G_MAXINT);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d day", "waiting %d days", n), n);
+}
+
 static void
 set_status (ToaArticleRow    *self,
             ToaArticleStatus  status)
@@ -199,7 +230,8 @@ toa_article_row_set_item (ToaArticleRow  *self,
  * toa_article_row_update_time:
  * @now: the current time, microseconds since the epoch
  *
- * Rewrites the relative time ("5 minutes ago") against @now.
+ * Rewrites the relative time ("5 minutes ago"), or for a submitted
+ * article the time it has waited ("waiting 2 hours"), against @now.
  */
 void
 toa_article_row_update_time (ToaArticleRow *self,
@@ -213,7 +245,12 @@ toa_article_row_update_time (ToaArticleRow *self,
   article = self->item != NULL ? toa_article_item_get_article (self->item) : NULL;
   if (article == NULL)
     return;
-  text = toa_format_relative_time (article->updated, now);
+  /* A submitted article last changed when it was submitted: what the
+   * approver needs is how long it has waited. */
+  if (article->status == TOA_ARTICLE_STATUS_SUBMITTED)
+    text = toa_format_waiting_time (article->updated, now);
+  else
+    text = toa_format_relative_time (article->updated, now);
   gtk_label_set_label (self->time_label, text);
 }
 

@@ -23,6 +23,8 @@ const char *toa_article_row_get_title     (ToaArticleRow  *self);
 
 char       *toa_format_relative_time      (gint64          then,
                                            gint64          now);
+char       *toa_format_waiting_time       (gint64          since,
+                                           gint64          now);
 const char *toa_article_status_css_class  (ToaArticleStatus status);
 
 G_END_DECLS

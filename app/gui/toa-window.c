@@ -335,6 +335,8 @@ build_view_query (ToaWindow *self,
     case VIEW_WAITING:
       query->waiting_for = g_strdup (get_login (self));
       query->status_mask = TOA_STATUS_BIT (TOA_ARTICLE_STATUS_SUBMITTED);
+      /* Who has waited longest comes first. */
+      query->oldest_first = TRUE;
       break;
     case VIEW_SUBMITTED:
       query->status_mask = TOA_STATUS_BIT (TOA_ARTICLE_STATUS_SUBMITTED);
