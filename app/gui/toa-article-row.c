@@ -16,6 +16,7 @@ struct _ToaArticleRow
   GtkWidget      *box;
   GtkLabel       *status_label;
   GtkLabel       *time_label;
+  GtkLabel       *comments_label;
   GtkLabel       *title_label;
   GtkLabel       *snippet_label;
   GtkLabel       *meta_label;
@@ -255,6 +256,55 @@ toa_article_row_update_time (ToaArticleRow *self,
 }
 
 /**
+ * toa_article_row_set_unresolved:
+ * @count: the article's unresolved comments
+ *
+ * Shows "2 unresolved comments" beside the status, nothing for 0.
+ */
+void
+toa_article_row_set_unresolved (ToaArticleRow *self,
+                                guint          count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TOA_IS_ARTICLE_ROW (self));
+
+  if (count > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unresolved comment",
+                                         "%u unresolved comments", count), count);
+  gtk_label_set_label (self->comments_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), count > 0);
+}
+
+/**
+ * toa_article_row_get_unresolved_text:
+ *
+ * Returns: (transfer none): the unresolved-comments text, "" when hidden
+ */
+const char *
+toa_article_row_get_unresolved_text (ToaArticleRow *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
+    return "";
+  return gtk_label_get_label (self->comments_label);
+}
+
+/**
+ * toa_article_row_get_article_id:
+ *
+ * Returns: the id of the article shown, 0 when none
+ */
+gint64
+toa_article_row_get_article_id (ToaArticleRow *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), 0);
+
+  return self->item != NULL ? toa_article_item_get_id (self->item) : 0;
+}
+
+/**
  * toa_article_row_get_title:
  *
  * Returns: (transfer none): the title shown
@@ -305,6 +355,7 @@ toa_article_row_class_init (ToaArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, box);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, comments_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, meta_label);
