@@ -716,6 +716,121 @@ test_waiting_time_vi (void)
   setlocale (LC_ALL, "");
 }
 
+/* ---- Pictures for docs/screenshots (only with TOA_SHOTS_DIR) ---------------------- */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TOA_SHOTS_DIR"), name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  /* Text views lay their text out over several frames. */
+  for (guint i = 0; i < 10; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Light, then dark. */
+static void
+save_pngs (GtkWidget  *widget,
+           const char *name)
+{
+  g_autofree char *light = g_strdup_printf ("review-%s.png", name);
+  g_autofree char *dark = g_strdup_printf ("review-%s-dark.png", name);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  save_png (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+take_pictures (Newsroom *n)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = author_writes_and_submits (n);
+  ToaArticleEditor *editor;
+  ToaReviewWindow *review;
+  GtkWindow *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  ToaCommentsPanel *panel;
+  AdwViewStack *stack;
+
+  editor = open_editor (n, "chi", id);
+  buffer = gtk_text_view_get_buffer (body_view (editor));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "an toàn lao động", 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  review = open_review (n, "chi", editor, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.comment-selection", NULL));
+  panel = TOA_COMMENTS_PANEL (find_descendant (GTK_WIDGET (review), TOA_TYPE_COMMENTS_PANEL));
+  toa_comments_panel_set_draft (panel, "Đề nghị nêu rõ số cơ sở được hỗ trợ trong năm.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "comments.add", NULL));
+  gtk_window_destroy (GTK_WINDOW (review));
+  close_editor (editor);
+  newsroom_act (n, id, "return", "chi", RETURN_COMMENT);
+
+  /* The author opens the returned draft. */
+  editor = open_editor (n, "an", id);
+  save_pngs (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor))), "returned-draft");
+  type_after (body_view (editor), "an toàn lao động.", ADDED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_signal_emit_by_name (toa_workflow_bar_get_button (child (editor, "workflow_bar"), "submit"), "clicked");
+  close_editor (editor);
+
+  /* The approver's review window, each page. */
+  editor = open_editor (n, "chi", id);
+  review = open_review (n, "chi", editor, id);
+  gtk_window_set_default_size (GTK_WINDOW (review), 760, 600);
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (review), TOA_TYPE_REVIEW_WINDOW, "stack"));
+  save_pngs (GTK_WIDGET (review), "window-changes");
+  adw_view_stack_set_visible_child_name (stack, "history");
+  save_pngs (GTK_WIDGET (review), "window-history");
+  adw_view_stack_set_visible_child_name (stack, "comments");
+  save_pngs (GTK_WIDGET (review), "window-comments");
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  dialog = click_for_dialog (editor, "approve", TOA_TYPE_APPROVE_DIALOG);
+  save_pngs (GTK_WIDGET (dialog), "window-approve");
+  gtk_window_destroy (dialog);
+  close_editor (editor);
+  g_assert_no_error (error);
+}
+
+/* GLib decides once per process whether to translate: the Vietnamese
+ * pictures come from a process started in Vietnamese. */
+static void
+test_pictures (Newsroom      *n,
+               gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "vi", TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_setenv ("LANGUAGE", "en", TRUE);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  /* main() switched back to English after priming GLib. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  take_pictures (n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -731,10 +846,21 @@ main (int    argc,
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    /* The application's styles: notices, badges, diff marks. */
+    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add ("/review-path/full", Newsroom, NULL, newsroom_setup, test_review_path, newsroom_teardown);
   g_test_add ("/review-path/queue-order", Newsroom, NULL, newsroom_setup, test_queue_order, newsroom_teardown);
   g_test_add_func ("/review-path/waiting-time-vi", test_waiting_time_vi);
+  /* Not a test: pictures of the review views for the documentation. */
+  if (g_getenv ("TOA_SHOTS_DIR") != NULL)
+    g_test_add ("/review-path/pictures", Newsroom, NULL, newsroom_setup, test_pictures, newsroom_teardown);
 
   return g_test_run ();
 }
