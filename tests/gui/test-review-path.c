@@ -418,6 +418,9 @@ approver_comments_and_returns (Newsroom *n,
   toa_comments_panel_set_draft (panel, "Nêu rõ số vụ tai nạn năm nay.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "comments.add", NULL));
   g_assert_cmpuint (toa_comments_panel_get_unresolved_count (panel), ==, 1);
+  /* The editor's bar follows the review window's comments. */
+  g_assert_cmpstr (toa_workflow_bar_get_unresolved_text (child (editor, "workflow_bar")), ==,
+                   "1 unresolved comment");
   gtk_window_destroy (GTK_WINDOW (review));
 
   dialog = click_for_dialog (editor, "return", TOA_TYPE_RETURN_DIALOG);
