@@ -291,6 +291,59 @@ test_reopen (Newsroom      *n,
   g_assert_nonnull (error);
 }
 
+/* The approval queue, oldest first: who has waited longest comes first,
+ * across pages; the default order stays newest first. */
+static gint64
+queue_ids (Newsroom *n,
+           gboolean  oldest_first,
+           guint     offset,
+           guint     limit,
+           guint     index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+
+  query->waiting_for = g_strdup ("chi");
+  query->oldest_first = oldest_first;
+  rows = toa_store_list_articles (n->store, query, offset, limit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (index, <, rows->len);
+  return ((ToaArticle *) g_ptr_array_index (rows, index))->id;
+}
+
+static void
+test_queue_oldest_first (Newsroom      *n,
+                         gconstpointer  data)
+{
+  g_autoptr(ToaArticleQuery) copy = NULL;
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  gint64 ids[3];
+  g_autofree char *sql = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ids[i] = newsroom_article (n, "an", "Bài chờ duyệt");
+      newsroom_act (n, ids[i], "submit", "an", NULL);
+    }
+  /* Submitted at 10:00 (ids[1]), 11:00 (ids[2]) and 12:00 (ids[0]). */
+  sql = g_strdup_printf ("UPDATE articles SET updated = CASE id WHEN %" G_GINT64_FORMAT " THEN 1795953600000000"
+                         " WHEN %" G_GINT64_FORMAT " THEN 1795946400000000 ELSE 1795950000000000 END",
+                         ids[0], ids[1]);
+  newsroom_sql_exec (n->path, sql);
+
+  g_assert_cmpint (queue_ids (n, TRUE, 0, 10, 0), ==, ids[1]);
+  g_assert_cmpint (queue_ids (n, TRUE, 0, 10, 1), ==, ids[2]);
+  g_assert_cmpint (queue_ids (n, TRUE, 0, 10, 2), ==, ids[0]);
+  g_assert_cmpint (queue_ids (n, TRUE, 2, 1, 0), ==, ids[0]);
+  g_assert_cmpint (queue_ids (n, FALSE, 0, 10, 0), ==, ids[0]);
+  g_assert_cmpint (queue_ids (n, FALSE, 0, 10, 2), ==, ids[1]);
+
+  query->oldest_first = TRUE;
+  copy = toa_article_query_copy (query);
+  g_assert_true (copy->oldest_first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +357,7 @@ main (int    argc,
   g_test_add_func ("/review-store/locate", test_locate);
   ADD ("/review-store/anchored-comments", test_anchored_comments);
   ADD ("/review-store/reopen", test_reopen);
+  ADD ("/review-store/queue-oldest-first", test_queue_oldest_first);
 #undef ADD
 
   return g_test_run ();

@@ -151,6 +151,8 @@ typedef struct
   gint64  updated_after;        /* inclusive; 0 = open */
   gint64  updated_before;       /* exclusive; 0 = open */
   char   *text;                 /* search query (folded); results by rank */
+  gboolean oldest_first;        /* least recently updated first (the approval
+                                 * queue: who waited longest); ignored with text */
 } ToaArticleQuery;
 
 GType            toa_user_get_type          (void) G_GNUC_CONST;

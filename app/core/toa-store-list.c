@@ -293,7 +293,9 @@ build_query (ToaStore               *self,
     }
   g_string_append_printf (built->sql, "SELECT %s FROM articles a JOIN revisions r ON r.id = a.current_revision"
                                       " WHERE a.deleted = 0%s", select, where->str);
-  if (ordered)
+  if (ordered && query->oldest_first)
+    g_string_append (built->sql, " ORDER BY a.updated ASC, a.id ASC LIMIT :limit OFFSET :offset");
+  else if (ordered)
     g_string_append (built->sql, " ORDER BY a.updated DESC, a.id DESC LIMIT :limit OFFSET :offset");
   return TRUE;
 }

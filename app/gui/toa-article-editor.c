@@ -24,6 +24,7 @@
 #include "toa-conflict-dialog.h"
 #include "toa-recovery.h"
 #include "toa-return-dialog.h"
+#include "toa-review.h"
 #include "toa-store-media.h"
 #include "toa-store-takeover.h"
 #include "toa-workflow-bar.h"
@@ -76,6 +77,8 @@ struct _ToaArticleEditor
   GtkLabel           *lock_label;
   GtkWidget          *take_over_button;
   GtkRevealer        *approved_bar;
+  GtkRevealer        *returned_bar;
+  GtkLabel           *returned_label;
   GtkBox             *page_box;
   GtkEntry           *title_entry;
   GtkTextView        *lead_view;
@@ -865,6 +868,31 @@ update_editable (ToaArticleEditor *self)
 
 /* ---- Loading and the workflow bar --------------------------------------------------- */
 
+/* A draft whose last step was a return: the reviewer's reason stays on
+ * top of the article until it is submitted again. */
+static void
+update_returned_bar (ToaArticleEditor    *self,
+                     const ToaTransition *last,
+                     const char          *name)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+  gboolean returned = self->article != NULL && last != NULL &&
+                      self->article->status == TOA_ARTICLE_STATUS_DRAFT &&
+                      g_strcmp0 (last->action, "return") == 0;
+
+  gtk_revealer_set_reveal_child (self->returned_bar, returned);
+  if (!returned)
+    return;
+  when = g_date_time_new_from_unix_local (last->created / G_USEC_PER_SEC);
+  time = when != NULL ? g_date_time_format (when, "%H:%M %d/%m/%Y") : g_strdup ("");
+  /* Translators: reviewer's name, time, then the reason they gave. */
+  text = g_strdup_printf (_("Returned by %s at %s: “%s”"), name != NULL ? name : last->actor, time,
+                          last->comment != NULL ? last->comment : "");
+  gtk_label_set_label (self->returned_label, text);
+}
+
 static void
 update_workflow_bar (ToaArticleEditor *self)
 {
@@ -876,6 +904,7 @@ update_workflow_bar (ToaArticleEditor *self)
   if (self->article == NULL)
     {
       toa_workflow_bar_clear (self->workflow_bar);
+      update_returned_bar (self, NULL, NULL);
       return;
     }
   transitions = toa_store_list_transitions (self->store, self->article_id, NULL);
@@ -888,6 +917,11 @@ update_workflow_bar (ToaArticleEditor *self)
                            last != NULL ? last->action : NULL, name,
                            last != NULL ? last->created : 0,
                            (const char * const *) permitted);
+  toa_workflow_bar_set_unresolved (self->workflow_bar,
+                                   (guint) MAX (toa_store_count_unresolved_comments (self->store,
+                                                                                    self->article_id,
+                                                                                    NULL), 0));
+  update_returned_bar (self, last, name);
 }
 
 static gboolean
@@ -1724,6 +1758,8 @@ toa_article_editor_class_init (ToaArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, lock_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, take_over_button);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, approved_bar);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, returned_bar);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, returned_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, page_box);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, title_entry);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, lead_view);

@@ -16,6 +16,7 @@ struct _ToaArticleRow
   GtkWidget      *box;
   GtkLabel       *status_label;
   GtkLabel       *time_label;
+  GtkLabel       *comments_label;
   GtkLabel       *title_label;
   GtkLabel       *snippet_label;
   GtkLabel       *meta_label;
@@ -93,6 +94,37 @@ toa_format_relative_time (gint64 then,
     return g_strdup ("");
   /* Translators: a date in the article list, g_date_time_format() syntax. */
   return g_date_time_format (when, _("%b %-d, %Y"));
+}
+
+/**
+ * toa_format_waiting_time:
+ * @since: when the wait began, microseconds since the epoch (UTC)
+ * @now: the current time, same unit
+ *
+ * How long a submitted article has waited for approval: "waiting 5
+ * minutes", "waiting 2 hours", "waiting 3 days".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+toa_format_waiting_time (gint64 since,
+                         gint64 now)
+{
+  gint64 seconds = MAX (now - since, 0) / G_USEC_PER_SEC;
+  int n;
+
+  if (seconds < 60 * 60)
+    {
+      n = (int) MAX (seconds / 60, 1);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d minute", "waiting %d minutes", n), n);
+    }
+  if (seconds < 24 * 60 * 60)
+    {
+      n = (int) (seconds / 3600);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d hour", "waiting %d hours", n), n);
+    }
+  n = (int) MIN (seconds / 86400, G_MAXINT);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d day", "waiting %d days", n), n);
 }
 
 static void
@@ -199,7 +231,8 @@ toa_article_row_set_item (ToaArticleRow  *self,
  * toa_article_row_update_time:
  * @now: the current time, microseconds since the epoch
  *
- * Rewrites the relative time ("5 minutes ago") against @now.
+ * Rewrites the relative time ("5 minutes ago"), or for a submitted
+ * article the time it has waited ("waiting 2 hours"), against @now.
  */
 void
 toa_article_row_update_time (ToaArticleRow *self,
@@ -213,8 +246,62 @@ toa_article_row_update_time (ToaArticleRow *self,
   article = self->item != NULL ? toa_article_item_get_article (self->item) : NULL;
   if (article == NULL)
     return;
-  text = toa_format_relative_time (article->updated, now);
+  /* A submitted article last changed when it was submitted: what the
+   * approver needs is how long it has waited. */
+  if (article->status == TOA_ARTICLE_STATUS_SUBMITTED)
+    text = toa_format_waiting_time (article->updated, now);
+  else
+    text = toa_format_relative_time (article->updated, now);
   gtk_label_set_label (self->time_label, text);
+}
+
+/**
+ * toa_article_row_set_unresolved:
+ * @count: the article's unresolved comments
+ *
+ * Shows "2 unresolved comments" beside the status, nothing for 0.
+ */
+void
+toa_article_row_set_unresolved (ToaArticleRow *self,
+                                guint          count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TOA_IS_ARTICLE_ROW (self));
+
+  if (count > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unresolved comment",
+                                         "%u unresolved comments", count), count);
+  gtk_label_set_label (self->comments_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), count > 0);
+}
+
+/**
+ * toa_article_row_get_unresolved_text:
+ *
+ * Returns: (transfer none): the unresolved-comments text, "" when hidden
+ */
+const char *
+toa_article_row_get_unresolved_text (ToaArticleRow *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
+    return "";
+  return gtk_label_get_label (self->comments_label);
+}
+
+/**
+ * toa_article_row_get_article_id:
+ *
+ * Returns: the id of the article shown, 0 when none
+ */
+gint64
+toa_article_row_get_article_id (ToaArticleRow *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), 0);
+
+  return self->item != NULL ? toa_article_item_get_id (self->item) : 0;
 }
 
 /**
@@ -268,6 +355,7 @@ toa_article_row_class_init (ToaArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, box);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, comments_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, meta_label);

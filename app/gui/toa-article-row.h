@@ -20,8 +20,14 @@ void        toa_article_row_set_item      (ToaArticleRow  *self,
 void        toa_article_row_update_time   (ToaArticleRow  *self,
                                            gint64          now);
 const char *toa_article_row_get_title     (ToaArticleRow  *self);
+gint64      toa_article_row_get_article_id (ToaArticleRow *self);
+void        toa_article_row_set_unresolved (ToaArticleRow *self,
+                                            guint          count);
+const char *toa_article_row_get_unresolved_text (ToaArticleRow *self);
 
 char       *toa_format_relative_time      (gint64          then,
+                                           gint64          now);
+char       *toa_format_waiting_time       (gint64          since,
                                            gint64          now);
 const char *toa_article_status_css_class  (ToaArticleStatus status);
 

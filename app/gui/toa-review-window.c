@@ -69,6 +69,15 @@ on_restored (ToaReviewWindow *self,
     toa_article_editor_refresh (self->editor);
 }
 
+/* A comment added, resolved or reopened: the editor's workflow bar
+ * counts the unresolved ones. */
+static void
+on_comments_changed (ToaReviewWindow *self)
+{
+  if (self->editor != NULL && toa_article_editor_get_article_id (self->editor) == self->article_id)
+    toa_article_editor_refresh (self->editor);
+}
+
 /* The selection in the editor's body, as offsets into the body's text.
  * The offsets are of the saved body, so unsaved text must be saved first. */
 static void
@@ -191,6 +200,8 @@ toa_review_window_new (GtkWindow        *parent,
                            G_CALLBACK (on_compare_requested), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "restored",
                            G_CALLBACK (on_restored), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comments, "changed",
+                           G_CALLBACK (on_comments_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
 

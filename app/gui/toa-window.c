@@ -19,6 +19,7 @@
 #include "toa-notifier.h"
 #include "toa-preview-window.h"
 #include "toa-reports-page.h"
+#include "toa-review.h"
 #include "toa-review-window.h"
 #include "toa-window.h"
 
@@ -74,6 +75,7 @@ struct _ToaWindow
   ToaStore             *count_store;   /* read-only, for the worker thread */
   ToaUser              *user;          /* NULL: the login is not a user here */
   GHashTable           *users;         /* login → ToaUser */
+  GHashTable           *unresolved;    /* article id → unresolved comments (gint64) */
   GPtrArray            *offices;       /* ToaOffice, as in the office filter */
   GPtrArray            *categories;    /* ToaCategory, as in the category filter */
 
@@ -335,6 +337,8 @@ build_view_query (ToaWindow *self,
     case VIEW_WAITING:
       query->waiting_for = g_strdup (get_login (self));
       query->status_mask = TOA_STATUS_BIT (TOA_ARTICLE_STATUS_SUBMITTED);
+      /* Who has waited longest comes first. */
+      query->oldest_first = TRUE;
       break;
     case VIEW_SUBMITTED:
       query->status_mask = TOA_STATUS_BIT (TOA_ARTICLE_STATUS_SUBMITTED);
@@ -546,14 +550,35 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, toa_article_row_new ());
 }
 
+/* The unresolved comments of @widget's rows, from the counts read at the
+ * last refresh; kept rows are not bound again, so a refresh walks them. */
+static void
+show_unresolved (ToaWindow *self,
+                 GtkWidget *widget)
+{
+  if (TOA_IS_ARTICLE_ROW (widget))
+    {
+      gint64 id = toa_article_row_get_article_id (TOA_ARTICLE_ROW (widget));
+      const gint64 *count = self->unresolved != NULL ? g_hash_table_lookup (self->unresolved, &id) : NULL;
+
+      toa_article_row_set_unresolved (TOA_ARTICLE_ROW (widget), count != NULL ? (guint) *count : 0);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_unresolved (self, child);
+}
+
 static void
 on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  ToaWindow                *self)
 {
-  toa_article_row_set_item (TOA_ARTICLE_ROW (gtk_list_item_get_child (list_item)),
-                            gtk_list_item_get_item (list_item),
-                            self->users);
+  ToaArticleRow *row = TOA_ARTICLE_ROW (gtk_list_item_get_child (list_item));
+
+  toa_article_row_set_item (row, gtk_list_item_get_item (list_item), self->users);
+  show_unresolved (self, GTK_WIDGET (row));
 }
 
 static void
@@ -834,8 +859,12 @@ refresh_everything (ToaWindow *self)
   load_directory (self);
   show_current_user (self);
   refresh_counts (self);
+  /* Unresolved comments of every article, one query, for the rows. */
+  g_clear_pointer (&self->unresolved, g_hash_table_unref);
+  self->unresolved = toa_store_list_unresolved_counts (self->store, NULL);
   if (!toa_article_list_model_refresh (self->model, &error))
     report_error (self, error);
+  show_unresolved (self, GTK_WIDGET (self->article_list));
   show_list_page (self);
   /* Status and lock only: the editor keeps unsaved text. */
   if (self->editor != NULL && self->shown_id != 0)
@@ -1443,6 +1472,7 @@ toa_window_finalize (GObject *object)
   ToaWindow *self = TOA_WINDOW (object);
 
   g_clear_pointer (&self->users, g_hash_table_unref);
+  g_clear_pointer (&self->unresolved, g_hash_table_unref);
   g_clear_pointer (&self->user, toa_user_free);
   g_clear_pointer (&self->offices, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);

@@ -19,6 +19,7 @@ struct _ToaWorkflowBar
 
   GtkWidget *box;
   GtkLabel  *status_label;
+  GtkLabel  *comments_label;
   GtkBox    *actions_box;
 };
 
@@ -163,6 +164,7 @@ toa_workflow_bar_clear (ToaWorkflowBar *self)
 
   gtk_label_set_label (self->status_label, _("New article, not saved yet"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), NULL);
+  toa_workflow_bar_set_unresolved (self, 0);
   clear_buttons (self);
 }
 
@@ -201,6 +203,43 @@ toa_workflow_bar_get_button (ToaWorkflowBar *self,
   return NULL;
 }
 
+/**
+ * toa_workflow_bar_set_unresolved:
+ * @count: the article's unresolved comments
+ *
+ * Shows "2 unresolved comments" beside the status, or nothing for 0:
+ * unresolved comments block approval, so both sides should see them.
+ */
+void
+toa_workflow_bar_set_unresolved (ToaWorkflowBar *self,
+                                 guint           count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TOA_IS_WORKFLOW_BAR (self));
+
+  if (count > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unresolved comment",
+                                         "%u unresolved comments", count), count);
+  gtk_label_set_label (self->comments_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), count > 0);
+}
+
+/**
+ * toa_workflow_bar_get_unresolved_text:
+ *
+ * Returns: (transfer none): the unresolved-comments text as shown, "" when hidden
+ */
+const char *
+toa_workflow_bar_get_unresolved_text (ToaWorkflowBar *self)
+{
+  g_return_val_if_fail (TOA_IS_WORKFLOW_BAR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
+    return "";
+  return gtk_label_get_label (self->comments_label);
+}
+
 static void
 toa_workflow_bar_dispose (GObject *object)
 {
@@ -219,6 +258,7 @@ toa_workflow_bar_class_init (ToaWorkflowBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-workflow-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaWorkflowBar, box);
   gtk_widget_class_bind_template_child (widget_class, ToaWorkflowBar, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaWorkflowBar, comments_label);
   gtk_widget_class_bind_template_child (widget_class, ToaWorkflowBar, actions_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -25,5 +25,8 @@ void        toa_workflow_bar_clear           (ToaWorkflowBar     *self);
 const char *toa_workflow_bar_get_status_text (ToaWorkflowBar     *self);
 GtkWidget  *toa_workflow_bar_get_button      (ToaWorkflowBar     *self,
                                               const char         *action);
+void        toa_workflow_bar_set_unresolved  (ToaWorkflowBar     *self,
+                                              guint               count);
+const char *toa_workflow_bar_get_unresolved_text (ToaWorkflowBar *self);
 
 G_END_DECLS

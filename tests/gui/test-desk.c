@@ -16,6 +16,7 @@
 #include "toa-article-row.h"
 #include "toa-core.h"
 #include "toa-demo.h"
+#include "toa-review.h"
 #include "toa-store-errors.h"
 #include "toa-test-utils.h"
 #include "toa-welcome.h"
@@ -312,6 +313,86 @@ test_counts_and_views (Desk          *d,
 
       g_assert_cmpstr (toa_article_item_get_article (item)->office, ==, "QLCN");
     }
+}
+
+static gint64 add_article (ToaStore   *store,
+                          const char *title,
+                          const char *author,
+                          const char *office);
+
+static gboolean
+rows_at_least (gpointer data)
+{
+  void **args = data;
+
+  return n_rows (args[0]) >= GPOINTER_TO_UINT (args[1]);
+}
+
+static gboolean
+first_row_counts (gpointer data)
+{
+  void **args = data;
+  GtkWidget *row = find_descendant (GTK_WIDGET (template_child (args[0], "article_list")), TOA_TYPE_ARTICLE_ROW);
+
+  return row != NULL && g_strcmp0 (toa_article_row_get_unresolved_text (TOA_ARTICLE_ROW (row)), args[1]) == 0;
+}
+
+/* The waiting view: who has waited longest first, each row saying how
+ * long, and unresolved comments counted on the row. */
+static void
+test_waiting_queue (Desk          *d,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleItem) first = NULL;
+  ToaStore *store = toa_application_get_store (app);
+  GtkWidget *row;
+  GtkLabel *time;
+  gint64 previous = 0;
+  void *args[2];
+  gint64 newest;
+  guint before;
+
+  show_view (d->window, "waiting");
+  before = n_rows (d->window);
+  g_assert_cmpuint (before, >, 0);
+  /* Submitted just now: it waited least, so it comes last. */
+  newest = add_article (store, "Bài vừa gửi duyệt", "lthuha", "QLCN");
+  toa_store_transition (store, newest, "submit", "lthuha", NULL, &error);
+  g_assert_no_error (error);
+  toa_window_refresh (d->window);
+  args[0] = d->window;
+  args[1] = GUINT_TO_POINTER (before + 1);
+  g_assert_true (iterate_until_timeout (rows_at_least, args, 5 * G_USEC_PER_SEC));
+  {
+    g_autoptr(ToaArticleItem) last = row_item (d->window, before);
+
+    g_assert_cmpint (toa_article_item_get_id (last), ==, newest);
+  }
+  for (guint r = 0; r < n_rows (d->window); r++)
+    {
+      g_autoptr(ToaArticleItem) item = row_item (d->window, r);
+
+      g_assert_cmpint (toa_article_item_get_article (item)->updated, >=, previous);
+      previous = toa_article_item_get_article (item)->updated;
+    }
+
+  row = find_descendant (GTK_WIDGET (template_child (d->window, "article_list")), TOA_TYPE_ARTICLE_ROW);
+  g_assert_nonnull (row);
+  time = GTK_LABEL (gtk_widget_get_template_child (row, TOA_TYPE_ARTICLE_ROW, "time_label"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (time), "waiting "));
+
+  first = row_item (d->window, 0);
+  g_assert_cmpint (toa_store_count_unresolved_comments (store, toa_article_item_get_id (first), NULL), ==, 0);
+  g_assert_cmpstr (toa_article_row_get_unresolved_text (TOA_ARTICLE_ROW (row)), ==, "");
+  toa_store_add_comment (store, toa_article_item_get_id (first), "dvkhoa", "Kiểm tra lại số liệu.", &error);
+  g_assert_no_error (error);
+  toa_store_add_comment (store, toa_article_item_get_id (first), "dvkhoa", "Thiếu chú thích ảnh.", &error);
+  g_assert_no_error (error);
+  toa_window_refresh (d->window);
+  args[0] = d->window;
+  args[1] = "2 unresolved comments";
+  g_assert_true (iterate_until_timeout (first_row_counts, args, 5 * G_USEC_PER_SEC));
 }
 
 static void
@@ -869,6 +950,7 @@ main (int    argc,
   ADD ("/desk/welcome/office", desk_setup_empty, test_welcome_office, NULL);
   ADD ("/desk/counts-and-views", desk_setup_demo, test_counts_and_views, NULL);
   ADD ("/desk/author-views", desk_setup_demo, test_author_views, "lthuha");
+  ADD ("/desk/waiting-queue", desk_setup_demo, test_waiting_queue, NULL);
   ADD ("/desk/search", desk_setup_demo, test_search, NULL);
   ADD ("/desk/filters", desk_setup_demo, test_filters, NULL);
   ADD ("/desk/live-refresh", desk_setup_demo, test_live_refresh, NULL);
