@@ -724,8 +724,14 @@ static void
 on_editor_title_changed (ToaWindow *self)
 {
   const char *title = toa_article_editor_get_title (self->editor);
+  gboolean saved = toa_article_editor_get_article_id (self->editor) > 0;
 
   adw_window_title_set_title (self->editor_title, title != NULL ? title : "");
+  /* Review, preview and export need an article on file. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preview", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-html", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", saved);
 }
 
 static void
@@ -735,6 +741,7 @@ on_editor_article_changed (ToaWindow *self,
   /* A new article got its id on its first save. */
   if (self->shown_id == NEW_ARTICLE)
     self->shown_id = self->wanted_id = article_id;
+  on_editor_title_changed (self);
   refresh_everything (self);
   select_article_in_list (self, article_id);
 }
@@ -759,6 +766,8 @@ set_up_editor (ToaWindow *self)
 
   gtk_stack_add_named (self->editor_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "notify::title",
+                           G_CALLBACK (on_editor_title_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "notify::article-id",
                            G_CALLBACK (on_editor_title_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "article-changed",
                            G_CALLBACK (on_editor_article_changed), self, G_CONNECT_SWAPPED);
