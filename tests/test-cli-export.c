@@ -378,6 +378,16 @@ test_page_with_figure (Fixture       *f,
   g_assert_true (g_file_test (image, G_FILE_TEST_IS_DIR));
 }
 
+/* A refusal names the person as the office knows them, not the login. */
+static void
+test_refusal_names_person (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_assert_cmpint (CLI (f, "nguyen", "submit", "1"), ==, 0);
+  g_assert_cmpint (CLI (f, "minh", "approve", "1"), ==, 4);
+  g_assert_nonnull (strstr (f->err, "Lê Minh is not permitted"));
+}
+
 /* --body-file takes HTML through the paste pipeline, and says what it
  * cleaned. */
 static void
@@ -414,6 +424,7 @@ main (int    argc,
   ADD ("/cli-export/import-article-xml", test_import_article_xml);
   ADD ("/cli-export/page-with-figure", test_page_with_figure);
   ADD ("/cli-export/body-file-html", test_body_file_html);
+  ADD ("/cli-export/refusal-names-person", test_refusal_names_person);
   ADD ("/cli-export/import-own-page", test_import_own_page);
   ADD ("/cli-export/import-hostile-page", test_import_hostile_page);
   ADD ("/cli-export/import-xxe-refused", test_import_xxe_refused);

@@ -150,6 +150,13 @@ same_office (const ToaUser            *actor,
   return actor->office != NULL && g_strcmp0 (actor->office, article->office) == 0;
 }
 
+/* People are named as the office knows them, not by their login. */
+static const char *
+display_name (const ToaUser *actor)
+{
+  return actor->full_name != NULL && actor->full_name[0] != '\0' ? actor->full_name : actor->login;
+}
+
 static gboolean
 actor_is (Who                       who,
           const ToaUser            *actor,
@@ -262,7 +269,7 @@ toa_workflow_check (const char               *action,
     {
       g_set_error (error, TOA_WORKFLOW_ERROR, TOA_WORKFLOW_ERROR_NOT_PERMITTED,
                    _("%s is not permitted to “%s” this article"),
-                   actor->login, _(rule->label));
+                   display_name (actor), _(rule->label));
       return FALSE;
     }
   if (rule->comment_required && !has_text (comment))
@@ -326,7 +333,7 @@ toa_workflow_can_edit (const ToaWorkflowArticle *article,
   if (!actor_is (edit_who, actor, article))
     {
       g_set_error (error, TOA_WORKFLOW_ERROR, TOA_WORKFLOW_ERROR_NOT_PERMITTED,
-                   _("%s is not permitted to edit this article"), actor->login);
+                   _("%s is not permitted to edit this article"), display_name (actor));
       return FALSE;
     }
   return TRUE;
@@ -355,6 +362,6 @@ toa_workflow_can_create (const char     *office,
     return TRUE;
   g_set_error (error, TOA_WORKFLOW_ERROR, TOA_WORKFLOW_ERROR_NOT_PERMITTED,
                _("%s is not permitted to write articles for the office %s"),
-               actor->login, office ? office : "");
+               display_name (actor), office ? office : "");
   return FALSE;
 }
