@@ -63,6 +63,21 @@ assert_same_rows (GPtrArray *expected,
     }
 }
 
+/* The count without the revisions equals the count with them. */
+static void
+check_count (Newsroom              *n,
+             const ToaArticleQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 expected = toa_store_count_articles (n->store, query, &error);
+  gint64 count;
+
+  g_assert_no_error (error);
+  count = toa_store_count_seekable (n->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, expected);
+}
+
 /* Every page read after its predecessor's last row, and before its
  * successor's first row, is the page read by offset. */
 static void
@@ -106,6 +121,7 @@ test_seek_everything (Newsroom      *n,
                       gconstpointer  data)
 {
   fill (n);
+  check_count (n, NULL);
   check_pages (n, NULL, N_ARTICLES);
 }
 
@@ -124,6 +140,7 @@ test_seek_filtered (Newsroom      *n,
   count = toa_store_count_articles (n->store, query, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count, ==, N_ARTICLES - (N_ARTICLES + 2) / 3);
+  check_count (n, query);
   check_pages (n, query, (guint) count);
 }
 
@@ -144,6 +161,24 @@ test_seek_past_end (Newsroom      *n,
   rows = toa_store_list_articles_after (n->store, NULL, last->updated, last->id, FALSE, PAGE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 0);
+}
+
+/* Deleted articles are neither listed nor counted. */
+static void
+test_count_skips_deleted (Newsroom      *n,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  fill (n);
+  g_assert_cmpint (sqlite3_open (n->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE articles SET deleted = 1 WHERE id % 4 = 0",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (toa_store_count_seekable (n->store, NULL, &error), ==, N_ARTICLES - N_ARTICLES / 4);
+  g_assert_no_error (error);
+  check_count (n, NULL);
 }
 
 static void
@@ -170,6 +205,7 @@ main (int   argc,
   g_test_add ("/store-seek/everything", Newsroom, NULL, newsroom_setup, test_seek_everything, newsroom_teardown);
   g_test_add ("/store-seek/filtered", Newsroom, NULL, newsroom_setup, test_seek_filtered, newsroom_teardown);
   g_test_add ("/store-seek/past-end", Newsroom, NULL, newsroom_setup, test_seek_past_end, newsroom_teardown);
+  g_test_add ("/store-seek/count-skips-deleted", Newsroom, NULL, newsroom_setup, test_count_skips_deleted, newsroom_teardown);
   g_test_add_func ("/store-seek/can-seek", test_can_seek);
 
   return g_test_run ();

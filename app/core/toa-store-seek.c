@@ -109,6 +109,17 @@ bind_int (ToaStmt    *stmt,
 }
 
 static void
+bind_filters (ToaStmt               *stmt,
+              const ToaArticleQuery *query)
+{
+  bind_text (stmt, ":office", query->office);
+  bind_int (stmt, ":category", query->category_id);
+  bind_text (stmt, ":author", query->author);
+  bind_int (stmt, ":after", query->updated_after);
+  bind_int (stmt, ":before", query->updated_before);
+}
+
+static void
 reverse (GPtrArray *list)
 {
   for (guint i = 0, j = list->len; i + 1 < j; i++, j--)
@@ -165,11 +176,7 @@ toa_store_list_articles_after (ToaStore               *self,
   stmt = toa_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, ":office", query->office);
-  bind_int (stmt, ":category", query->category_id);
-  bind_text (stmt, ":author", query->author);
-  bind_int (stmt, ":after", query->updated_after);
-  bind_int (stmt, ":before", query->updated_before);
+  bind_filters (stmt, query);
   bind_int (stmt, ":updated", updated);
   bind_int (stmt, ":id", id);
   bind_int (stmt, ":limit", limit);
@@ -183,4 +190,50 @@ toa_store_list_articles_after (ToaStore               *self,
   if (before)
     reverse (list);
   return g_steal_pointer (&list);
+}
+
+/**
+ * toa_store_count_seekable:
+ * @self: a #ToaStore
+ * @query: (nullable): filters; toa_store_can_seek() must accept them
+ * @error: return location for a #GError
+ *
+ * toa_store_count_articles() for the queries the list pages by key, without
+ * the join to the revisions: an article listed is one with a current
+ * revision (the foreign key guarantees that it exists), and reading the
+ * revisions' rows, bodies and all, made the count of 100,000 articles
+ * take half a second, at start-up, on the window's thread.
+ *
+ * Returns: how many articles match, -1 on error
+ */
+gint64
+toa_store_count_seekable (ToaStore               *self,
+                          const ToaArticleQuery  *query,
+                          GError                **error)
+{
+  TOA_STORE_LOCK (self);
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM articles a"
+                                         " WHERE a.deleted = 0 AND a.current_revision IS NOT NULL");
+  g_autoptr(ToaStmt) stmt = NULL;
+  ToaArticleQuery everything = { 0 };
+  int rc;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), -1);
+  g_return_val_if_fail (toa_store_can_seek (query), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (query == NULL)
+    query = &everything;
+  append_filters (query, sql);
+  stmt = toa_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  bind_filters (stmt, query);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      toa_store_fail (self, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }

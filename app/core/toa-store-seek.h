@@ -17,4 +17,8 @@ GPtrArray *toa_store_list_articles_after (ToaStore               *self,
                                           guint                   limit,
                                           GError                **error);
 
+gint64     toa_store_count_seekable      (ToaStore               *self,
+                                          const ToaArticleQuery  *query,
+                                          GError                **error);
+
 G_END_DECLS

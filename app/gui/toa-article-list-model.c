@@ -241,6 +241,8 @@ count_rows (ToaArticleListModel  *self,
             GError              **error)
 {
   self->query_count++;
+  if (toa_store_can_seek (self->query))
+    return toa_store_count_seekable (self->store, self->query, error);
   return toa_store_count_articles (self->store, self->query, error);
 }
 
