@@ -312,6 +312,26 @@ on_settings_changed (GSettings      *settings,
     apply_editor_font_size (self);
 }
 
+/* `./dev bench` (tests/bench/bench-gui.c) times exec → first frame: with
+ * TOASOAN_BENCH_EXIT_ON_MAP=1 in the environment, the first frame painted
+ * prints its CLOCK_MONOTONIC time (µs, comparable across processes) and
+ * quits. */
+static void
+bench_after_first_paint (GdkFrameClock *clock,
+                         GtkWindow     *window)
+{
+  g_print ("TOASOAN_BENCH_FIRST_FRAME %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_first_paint, window);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_on_map (GtkWindow *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (bench_after_first_paint), window);
+}
+
 static void
 toa_application_activate (GApplication *app)
 {
@@ -322,6 +342,8 @@ toa_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (toa_window_new (self));
 
+  if (g_strcmp0 (g_getenv ("TOASOAN_BENCH_EXIT_ON_MAP"), "1") == 0)
+    g_signal_connect (window, "map", G_CALLBACK (bench_on_map), NULL);
   gtk_window_present (window);
 }
 

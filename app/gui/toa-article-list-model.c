@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "toa-article-list-model.h"
+#include "toa-store-seek.h"
 
 /* The pages kept in memory. A list view only holds the items of the rows it
  * shows (GTK 4.8 prepares about 200), so pages far from the last one read
@@ -155,6 +156,7 @@ struct _ToaArticleListModel
 
   GHashTable      *pages;       /* page index → GPtrArray of ToaArticleItem */
   GQueue           recent;      /* page indexes, most recently read first */
+  GHashTable      *keys;        /* page index → PageKeys, kept after the page goes */
 
   guint            query_count;
   GError          *error;
@@ -182,11 +184,65 @@ set_error (ToaArticleListModel *self,
   self->error = error;
 }
 
+/* The first and last rows of a page read whole: a neighbouring page is
+ * then found by key (toa_store_list_articles_after()), in constant time,
+ * rather than by offset, whose cost grows with the depth of the page. */
+typedef struct
+{
+  gint64 first_updated;
+  gint64 first_id;
+  gint64 last_updated;
+  gint64 last_id;
+} PageKeys;
+
+static void
+remember_keys (ToaArticleListModel *self,
+               guint                page,
+               GPtrArray           *rows)
+{
+  const ToaArticle *first = g_ptr_array_index (rows, 0);
+  const ToaArticle *last = g_ptr_array_index (rows, rows->len - 1);
+  PageKeys *keys = g_new (PageKeys, 1);
+
+  keys->first_updated = first->updated;
+  keys->first_id = first->id;
+  keys->last_updated = last->updated;
+  keys->last_id = last->id;
+  g_hash_table_insert (self->keys, GUINT_TO_POINTER (page), keys);
+}
+
+/* One query for the rows of page @page: by key when a neighbour's keys
+ * are known and the query has keys, else by offset (a jump, a search). */
+static GPtrArray *
+fetch_rows (ToaArticleListModel  *self,
+            guint                 page,
+            guint                 wanted,
+            GError              **error)
+{
+  PageKeys *keys;
+
+  if (toa_store_can_seek (self->query))
+    {
+      keys = page > 0 ? g_hash_table_lookup (self->keys, GUINT_TO_POINTER (page - 1)) : NULL;
+      if (keys != NULL)
+        return toa_store_list_articles_after (self->store, self->query, keys->last_updated,
+                                              keys->last_id, FALSE, wanted, error);
+      keys = g_hash_table_lookup (self->keys, GUINT_TO_POINTER (page + 1));
+      if (keys != NULL && wanted == TOA_ARTICLE_LIST_PAGE_SIZE)
+        return toa_store_list_articles_after (self->store, self->query, keys->first_updated,
+                                              keys->first_id, TRUE, wanted, error);
+    }
+  return toa_store_list_articles (self->store, self->query, page * TOA_ARTICLE_LIST_PAGE_SIZE,
+                                  wanted, error);
+}
+
 static gint64
 count_rows (ToaArticleListModel  *self,
             GError              **error)
 {
   self->query_count++;
+  if (toa_store_can_seek (self->query))
+    return toa_store_count_seekable (self->store, self->query, error);
   return toa_store_count_articles (self->store, self->query, error);
 }
 
@@ -206,9 +262,11 @@ read_page (ToaArticleListModel *self,
   GPtrArray *items = g_ptr_array_new_full (wanted, g_object_unref);
 
   self->query_count++;
-  rows = toa_store_list_articles (self->store, self->query, first, wanted, &error);
+  rows = fetch_rows (self, page, wanted, &error);
   if (rows == NULL)
     set_error (self, g_steal_pointer (&error));
+  else if (rows->len == wanted && wanted > 0)
+    remember_keys (self, page, rows);
 
   for (guint i = 0; i < wanted; i++)
     {
@@ -260,6 +318,7 @@ static void
 drop_pages (ToaArticleListModel *self)
 {
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->keys);
   g_queue_clear (&self->recent);
 }
 
@@ -524,6 +583,8 @@ toa_article_list_model_refresh (ToaArticleListModel  *self,
   old_pages = g_steal_pointer (&self->pages);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   reuse = index_cached_items_of (old_pages);
+  /* Rows moved: the keys are re-learnt from the pages read again. */
+  g_hash_table_remove_all (self->keys);
 
   recent = g_list_copy (self->recent.head);
   g_queue_clear (&self->recent);
@@ -646,6 +707,7 @@ toa_article_list_model_finalize (GObject *object)
   ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->query, toa_article_query_free);
   g_clear_object (&self->store);
@@ -700,6 +762,7 @@ static void
 toa_article_list_model_init (ToaArticleListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_queue_init (&self->recent);
   self->query = toa_article_query_new ();
 }

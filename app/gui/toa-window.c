@@ -22,6 +22,7 @@
 #include "toa-review.h"
 #include "toa-review-window.h"
 #include "toa-window.h"
+#include "toa-store-seek.h"
 
 typedef enum
 {
@@ -475,7 +476,9 @@ count_views_in_thread (GTask        *task,
         continue;
       if (g_task_return_error_if_cancelled (task))
         return;
-      job->counts[i] = toa_store_count_articles (job->store, job->queries[i], &error);
+      job->counts[i] = toa_store_can_seek (job->queries[i])
+                       ? toa_store_count_seekable (job->store, job->queries[i], &error)
+                       : toa_store_count_articles (job->store, job->queries[i], &error);
       if (error != NULL)
         {
           g_task_return_error (task, error);

@@ -1,0 +1,485 @@
+/* bench-gui.c — the desk's start-up and scrolling, timed (issue 5)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built, never run as a test: `./dev bench` runs it under Xvfb and a
+ * private D-Bus session, on the database bench-store built.
+ *
+ * 1. Start-up: exec → main window mapped, for `toasoan --database DB` and
+ *    for gnome-text-editor, median of --runs each. "Mapped" is the X
+ *    MapNotify of a top-level window of the spawned process, seen on the
+ *    root window, the same event for both programs. Tòa Soạn also reports
+ *    its first painted frame (TOASOAN_BENCH_EXIT_ON_MAP=1, see
+ *    toa-application.c) and then quits; the editor is sent SIGTERM.
+ * 2. Scrolling: the main window on DB in this process; a tick callback
+ *    moves the article list down one page per frame from top to bottom.
+ *    Per frame: the work from the frame clock's before-paint to its
+ *    after-paint (what must fit in 16.7 ms), and the interval between
+ *    after-paints (which also holds the wait for the next vblank, so it is
+ *    never under the refresh interval).
+ *
+ * Results go to stdout as Markdown.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <X11/Xlib.h>
+#include <X11/Xatom.h>
+#include <X11/Xutil.h>
+
+#include "toa-application.h"
+#include "toa-article-list-model.h"
+#include "toa-window.h"
+
+#define MAP_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
+
+static char *opt_database;
+static char *opt_toasoan;
+static char *opt_editor = "gnome-text-editor";
+static char *opt_login = "publisher";
+static int opt_runs = 5;
+static int opt_frames;
+static double opt_start;
+static gboolean opt_no_startup;
+static gboolean opt_no_scroll;
+
+static const GOptionEntry entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, &opt_database, "The database to open", "DB" },
+  { "toasoan", 0, 0, G_OPTION_ARG_FILENAME, &opt_toasoan, "The toasoan binary", "PATH" },
+  { "editor", 0, 0, G_OPTION_ARG_STRING, &opt_editor, "The editor to compare with", "CMD" },
+  { "login", 0, 0, G_OPTION_ARG_STRING, &opt_login, "Who scrolls", "LOGIN" },
+  { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Start-ups of each program", "N" },
+  { "frames", 0, 0, G_OPTION_ARG_INT, &opt_frames, "Stop scrolling after N frames (0: at the end)", "N" },
+  { "start-at", 0, 0, G_OPTION_ARG_DOUBLE, &opt_start, "Start scrolling this far down (0–1)", "F" },
+  { "no-startup", 0, 0, G_OPTION_ARG_NONE, &opt_no_startup, "Skip the start-up timing", NULL },
+  { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &opt_no_scroll, "Skip the scrolling", NULL },
+  { NULL }
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values. */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  guint index;
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  index = (guint) (fraction * (values->len - 1) + 0.5);
+  return g_array_index (values, double, MIN (index, values->len - 1));
+}
+
+static double
+timeval_ms (const struct timeval *tv)
+{
+  return tv->tv_sec * 1000.0 + tv->tv_usec / 1000.0;
+}
+
+/* Start-up */
+
+typedef struct
+{
+  double map_ms;        /* exec → MapNotify */
+  double frame_ms;      /* exec → first frame, Tòa Soạn only; < 0 unknown */
+  double cpu_ms;        /* user + system CPU of the child */
+} Startup;
+
+static gboolean
+window_has_pid (Display *display,
+                Window   window,
+                GPid     pid)
+{
+  Atom net_wm_pid = XInternAtom (display, "_NET_WM_PID", False);
+  Atom type;
+  int format;
+  unsigned long n_items, remaining;
+  unsigned char *data = NULL;
+  gboolean found = FALSE;
+
+  if (XGetWindowProperty (display, window, net_wm_pid, 0, 1, False, XA_CARDINAL, &type, &format,
+                          &n_items, &remaining, &data) == Success && data != NULL)
+    {
+      found = n_items == 1 && format == 32 && (GPid) *(unsigned long *) data == pid;
+      XFree (data);
+    }
+  return found;
+}
+
+/* Waits for a top-level window of @pid to be mapped. */
+static gboolean
+wait_for_map (Display *display,
+              GPid     pid,
+              gint64   deadline)
+{
+  struct pollfd fd = { ConnectionNumber (display), POLLIN, 0 };
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      while (XPending (display) > 0)
+        {
+          XEvent event;
+
+          XNextEvent (display, &event);
+          if (event.type == MapNotify && window_has_pid (display, event.xmap.window, pid))
+            return TRUE;
+        }
+      poll (&fd, 1, 100);
+    }
+  return FALSE;
+}
+
+static gboolean
+time_startup (Display             *display,
+              const char * const  *argv,
+              gboolean             own_exit,
+              Startup             *result,
+              GError             **error)
+{
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "TOASOAN_BENCH_EXIT_ON_MAP", "1", TRUE);
+  g_autofree char *output = NULL;
+  struct rusage usage;
+  gint64 start;
+  GPid pid;
+  int out_fd = -1;
+  int status;
+
+  XSync (display, True);
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, error))
+    return FALSE;
+
+  result->frame_ms = -1;
+  if (wait_for_map (display, pid, start + MAP_TIMEOUT_USEC))
+    result->map_ms = (g_get_monotonic_time () - start) / 1000.0;
+  else
+    result->map_ms = -1;
+
+  if (own_exit && result->map_ms >= 0)
+    {
+      /* It quits by itself after its first frame: its line tells when. */
+      GIOChannel *channel = g_io_channel_unix_new (out_fd);
+      gint64 frame_usec;
+      const char *line;
+
+      g_io_channel_read_to_end (channel, &output, NULL, NULL);
+      g_io_channel_unref (channel);
+      line = output != NULL ? strstr (output, "TOASOAN_BENCH_FIRST_FRAME ") : NULL;
+      if (line != NULL && sscanf (line, "TOASOAN_BENCH_FIRST_FRAME %" G_GINT64_FORMAT, &frame_usec) == 1)
+        result->frame_ms = (frame_usec - start) / 1000.0;
+    }
+  else
+    kill (pid, SIGTERM);
+
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    return FALSE;
+  close (out_fd);
+  result->cpu_ms = timeval_ms (&usage.ru_utime) + timeval_ms (&usage.ru_stime);
+  if (result->map_ms < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s never mapped a window", argv[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+startup_series (Display             *display,
+                const char          *name,
+                const char * const  *argv,
+                gboolean             own_exit,
+                double              *median_map,
+                GError             **error)
+{
+  g_autoptr(GArray) maps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) each = g_string_new (NULL);
+  char frame[32] = "–";
+
+  for (int i = 0; i < opt_runs; i++)
+    {
+      Startup run;
+
+      if (!time_startup (display, argv, own_exit, &run, error))
+        return FALSE;
+      g_array_append_val (maps, run.map_ms);
+      g_array_append_val (cpus, run.cpu_ms);
+      if (run.frame_ms >= 0)
+        g_array_append_val (frames, run.frame_ms);
+      g_string_append_printf (each, "%s%.0f", i > 0 ? ", " : "", run.map_ms);
+      /* Let the machine settle between runs. */
+      g_usleep (300 * 1000);
+    }
+  *median_map = percentile (maps, 0.5);
+  if (frames->len > 0)
+    g_snprintf (frame, sizeof frame, "%.0f ms", percentile (frames, 0.5));
+  printf ("| %s | %.0f ms | %s | %s | %.0f ms |\n", name, *median_map, each->str, frame,
+          percentile (cpus, 0.5));
+  return TRUE;
+}
+
+static gboolean
+run_startup (GError **error)
+{
+  const char *toasoan_argv[] = { opt_toasoan, "--database", opt_database, NULL };
+  const char *editor_argv[] = { opt_editor, "--ignore-session", "--new-window", NULL };
+  Display *display = XOpenDisplay (NULL);
+  double toasoan_ms = 0, editor_ms = 0;
+  gboolean ok;
+
+  if (display == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot open the X display");
+      return FALSE;
+    }
+  XSelectInput (display, DefaultRootWindow (display), SubstructureNotifyMask);
+
+  printf ("### Start-up: exec → main window mapped (median of %d)\n\n", opt_runs);
+  printf ("| Program | Mapped (median) | Each run (ms) | First frame (median) | CPU (median) |\n");
+  printf ("|---|---|---|---|---|\n");
+  ok = startup_series (display, "Tòa Soạn", toasoan_argv, TRUE, &toasoan_ms, error) &&
+       startup_series (display, opt_editor, editor_argv, FALSE, &editor_ms, error);
+  XCloseDisplay (display);
+  if (!ok)
+    return FALSE;
+  printf ("\nRatio Tòa Soạn / %s: **%.2f×** (target ≤ 0.8×: %s)\n\n", opt_editor,
+          toasoan_ms / editor_ms, toasoan_ms <= 0.8 * editor_ms ? "pass" : "miss");
+  return TRUE;
+}
+
+/* Scrolling */
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  GArray        *work;        /* ms from before-paint to after-paint */
+  GArray        *intervals;   /* ms between after-paints */
+  GArray        *reading;     /* work of the frames that queried the store */
+  GArray        *not_reading; /* work of the others */
+  ToaArticleListModel *model;
+  guint          queries;
+  gint64         before_paint;
+  gint64         last_after_paint;
+  gboolean       scrolling;
+  gboolean       done;
+  guint          frames_after_end;
+} Scroll;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Scroll        *s)
+{
+  s->before_paint = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Scroll        *s)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (s->scrolling && s->before_paint != 0)
+    {
+      double work = (now - s->before_paint) / 1000.0;
+
+      guint queries = toa_article_list_model_get_query_count (s->model);
+
+      g_array_append_val (s->work, work);
+      g_array_append_val (queries != s->queries ? s->reading : s->not_reading, work);
+      s->queries = queries;
+      if (s->last_after_paint != 0)
+        {
+          double interval = (now - s->last_after_paint) / 1000.0;
+
+          g_array_append_val (s->intervals, interval);
+        }
+    }
+  s->last_after_paint = now;
+}
+
+/* One page down per frame; a few frames more at the bottom so that the
+ * last rows are painted and measured. */
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Scroll *s = data;
+  double value = gtk_adjustment_get_value (s->adjustment);
+  double page = gtk_adjustment_get_page_size (s->adjustment);
+  double upper = gtk_adjustment_get_upper (s->adjustment);
+
+  s->scrolling = TRUE;
+  if (value + page >= upper || (opt_frames > 0 && s->work->len >= (guint) opt_frames))
+    {
+      if (++s->frames_after_end > 5)
+        {
+          s->done = TRUE;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_adjustment_set_value (s->adjustment, value + page);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_while (gboolean *condition_false,
+               gint64    timeout_usec)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_usec;
+
+  while (!*condition_false && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+on_timeout_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, on_timeout_flag, &done);
+  iterate_while (&done, G_MAXINT64 / 2);
+}
+
+static gboolean
+run_scroll (GError **error)
+{
+  g_autoptr(ToaApplication) app = toa_application_new ();
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) reading = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) not_reading = g_array_new (FALSE, FALSE, sizeof (double));
+  Scroll s = { 0 };
+  ToaWindow *window;
+  GtkWidget *list;
+  GdkFrameClock *clock;
+  ToaArticleListModel *model;
+  struct rusage before, after;
+  gint64 start;
+  double seconds, cpu_ms;
+  guint n_items, queries;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, error) ||
+      !toa_application_open_store (app, opt_database, error))
+    return FALSE;
+  toa_application_set_login (app, opt_login);
+
+  window = toa_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (2000);
+
+  model = toa_window_get_list_model (window);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TOA_TYPE_WINDOW, "article_list"));
+  s.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  s.work = work;
+  s.intervals = intervals;
+  s.reading = reading;
+  s.not_reading = not_reading;
+  s.model = model;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &s);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &s);
+
+  if (opt_start > 0)
+    {
+      /* A jump (the scroll bar dragged), outside the measured frames. */
+      gtk_adjustment_set_value (s.adjustment, opt_start * gtk_adjustment_get_upper (s.adjustment));
+      settle (1000);
+    }
+  queries = s.queries = toa_article_list_model_get_query_count (model);
+  getrusage (RUSAGE_SELF, &before);
+  start = g_get_monotonic_time ();
+  gtk_widget_add_tick_callback (list, scroll_tick, &s, NULL);
+  iterate_while (&s.done, 1800 * G_USEC_PER_SEC);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  getrusage (RUSAGE_SELF, &after);
+  cpu_ms = timeval_ms (&after.ru_utime) + timeval_ms (&after.ru_stime) -
+           timeval_ms (&before.ru_utime) - timeval_ms (&before.ru_stime);
+  g_signal_handlers_disconnect_by_data (clock, &s);
+
+  printf ("### Scrolling the article list from %.0f %% to the bottom, one page per frame\n\n", opt_start * 100);
+  printf ("- GSK renderer: %s\n", g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's default");
+  printf ("- %u articles in the list, %u frames in %.1f s (%s), %u list queries, CPU %.1f s\n",
+          n_items, work->len, seconds, s.done ? "reached the end" : "TIMED OUT",
+          toa_article_list_model_get_query_count (model) - queries, cpu_ms / 1000.0);
+  printf ("- Frame work (before-paint → after-paint): max **%.1f ms**, p95 %.1f ms, median %.1f ms"
+          " (target ≤ 16.7 ms: %s)\n",
+          percentile (work, 1.0), percentile (work, 0.95), percentile (work, 0.5),
+          percentile (work, 1.0) <= 1000.0 / 60 ? "pass" : "miss");
+  printf ("- Frames that read a page from the store: %u, work max %.1f ms, median %.1f ms;"
+          " the other frames: max %.1f ms, median %.1f ms\n",
+          reading->len, percentile (reading, 1.0), percentile (reading, 0.5),
+          percentile (not_reading, 1.0), percentile (not_reading, 0.5));
+  printf ("- Interval between after-paints: max %.1f ms, p95 %.1f ms, median %.1f ms\n\n",
+          percentile (intervals, 1.0), percentile (intervals, 0.95), percentile (intervals, 0.5));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return s.done;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— time the desk's start-up and scrolling");
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || opt_database == NULL)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "--database is required");
+      return 2;
+    }
+  if (opt_toasoan == NULL)
+    opt_toasoan = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR") != NULL ? g_getenv ("TOASOAN_BUILD_DIR") : ".",
+                                    "app", "gui", "toasoan", NULL);
+
+  printf ("## Desk (issue 5)\n\n");
+  if (!opt_no_startup && !run_startup (&error))
+    {
+      g_printerr ("start-up: %s\n", error->message);
+      return 1;
+    }
+  if (!opt_no_scroll)
+    {
+      gtk_init ();
+      adw_init ();
+      if (!run_scroll (&error))
+        {
+          g_printerr ("scrolling: %s\n", error != NULL ? error->message : "did not reach the end");
+          return 1;
+        }
+    }
+  return 0;
+}
