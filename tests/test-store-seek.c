@@ -194,6 +194,9 @@ test_can_seek (void)
   g_clear_pointer (&query->text, g_free);
   query->waiting_for = g_strdup ("chi");
   g_assert_false (toa_store_can_seek (query));
+  g_clear_pointer (&query->waiting_for, g_free);
+  query->oldest_first = TRUE;
+  g_assert_false (toa_store_can_seek (query));
 }
 
 int

@@ -35,7 +35,9 @@
 gboolean
 toa_store_can_seek (const ToaArticleQuery *query)
 {
-  return query == NULL || (query->text == NULL && query->waiting_for == NULL);
+  /* Keys run newest first; an oldest-first list keeps offset paging. */
+  return query == NULL ||
+         (query->text == NULL && query->waiting_for == NULL && !query->oldest_first);
 }
 
 static void
