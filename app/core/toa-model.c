@@ -139,6 +139,25 @@ toa_roles_to_string (ToaRoles roles)
  *
  * Returns: (transfer full): a deep copy
  */
+/**
+ * toa_user_get_display_name:
+ * @user: a user
+ *
+ * People are named as the office knows them: the full name, or the login
+ * when the full name is empty.
+ *
+ * Returns: (transfer none): the name to show
+ */
+const char *
+toa_user_get_display_name (const ToaUser *user)
+{
+  g_return_val_if_fail (user != NULL, NULL);
+
+  if (user->full_name != NULL && user->full_name[0] != '\0')
+    return user->full_name;
+  return user->login;
+}
+
 ToaUser *
 toa_user_copy (const ToaUser *user)
 {

@@ -150,13 +150,6 @@ same_office (const ToaUser            *actor,
   return actor->office != NULL && g_strcmp0 (actor->office, article->office) == 0;
 }
 
-/* People are named as the office knows them, not by their login. */
-static const char *
-display_name (const ToaUser *actor)
-{
-  return actor->full_name != NULL && actor->full_name[0] != '\0' ? actor->full_name : actor->login;
-}
-
 static gboolean
 actor_is (Who                       who,
           const ToaUser            *actor,
@@ -269,7 +262,7 @@ toa_workflow_check (const char               *action,
     {
       g_set_error (error, TOA_WORKFLOW_ERROR, TOA_WORKFLOW_ERROR_NOT_PERMITTED,
                    _("%s is not permitted to “%s” this article"),
-                   display_name (actor), _(rule->label));
+                   toa_user_get_display_name (actor), _(rule->label));
       return FALSE;
     }
   if (rule->comment_required && !has_text (comment))
@@ -333,7 +326,7 @@ toa_workflow_can_edit (const ToaWorkflowArticle *article,
   if (!actor_is (edit_who, actor, article))
     {
       g_set_error (error, TOA_WORKFLOW_ERROR, TOA_WORKFLOW_ERROR_NOT_PERMITTED,
-                   _("%s is not permitted to edit this article"), display_name (actor));
+                   _("%s is not permitted to edit this article"), toa_user_get_display_name (actor));
       return FALSE;
     }
   return TRUE;
@@ -362,6 +355,6 @@ toa_workflow_can_create (const char     *office,
     return TRUE;
   g_set_error (error, TOA_WORKFLOW_ERROR, TOA_WORKFLOW_ERROR_NOT_PERMITTED,
                _("%s is not permitted to write articles for the office %s"),
-               display_name (actor), office ? office : "");
+               toa_user_get_display_name (actor), office ? office : "");
   return FALSE;
 }

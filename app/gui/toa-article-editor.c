@@ -702,9 +702,7 @@ display_name (ToaArticleEditor *self,
   if (login == NULL)
     return g_strdup (_("someone"));
   user = toa_store_get_user (self->store, login, NULL);
-  if (user != NULL && user->full_name != NULL && user->full_name[0] != '\0')
-    return g_strdup (user->full_name);
-  return g_strdup (login);
+  return g_strdup (user != NULL ? toa_user_get_display_name (user) : login);
 }
 
 static void

@@ -149,8 +149,8 @@ describe_author (ToaArticleRow    *self,
 
   if (self->users != NULL && article->author != NULL)
     user = g_hash_table_lookup (self->users, article->author);
-  if (user != NULL && user->full_name != NULL && user->full_name[0] != '\0')
-    name = user->full_name;
+  if (user != NULL)
+    name = toa_user_get_display_name (user);
 
   if (article->office == NULL)
     return g_strdup (name != NULL ? name : "");

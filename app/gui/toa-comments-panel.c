@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "toa-format.h"
 #include "toa-article-content.h"
 #include "toa-comments-panel.h"
 #include "toa-review.h"
@@ -263,18 +264,11 @@ display_name (ToaCommentsPanel *self,
   if (name != NULL)
     return name;
   user = toa_store_get_user (self->store, login, NULL);
-  name = user != NULL && user->full_name != NULL && user->full_name[0] != '\0' ? user->full_name : login;
+  name = user != NULL ? toa_user_get_display_name (user) : login;
   g_hash_table_insert (self->names, g_strdup (login), g_strdup (name));
   return g_hash_table_lookup (self->names, login);
 }
 
-static char *
-format_when (gint64 when)
-{
-  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (when / G_USEC_PER_SEC);
-
-  return then != NULL ? g_date_time_format (then, "%H:%M %d/%m/%Y") : g_strdup ("");
-}
 
 static char *
 shorten (const char *text)
@@ -353,7 +347,7 @@ make_comment_row (ToaCommentsPanel         *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autofree char *when = format_when (comment->created);
+  g_autofree char *when = toa_format_date_time (comment->created);
   g_autofree char *header = NULL;
 
   header = comment->resolved

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "toa-format.h"
 #include "toa-conflict-dialog.h"
 
 struct _ToaConflictDialog
@@ -23,13 +24,6 @@ struct _ToaConflictDialog
 
 G_DEFINE_FINAL_TYPE (ToaConflictDialog, toa_conflict_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static char *
-format_when (gint64 when)
-{
-  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (when / G_USEC_PER_SEC);
-
-  return then != NULL ? g_date_time_format (then, "%H:%M %d/%m/%Y") : g_strdup ("");
-}
 
 /**
  * toa_conflict_dialog_new:
@@ -47,7 +41,7 @@ toa_conflict_dialog_new (GtkWindow  *parent,
                          const char *their_text)
 {
   ToaConflictDialog *self;
-  g_autofree char *time = format_when (when);
+  g_autofree char *time = toa_format_date_time (when);
   g_autofree char *body = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "toa-format.h"
 #include "toa-history-panel.h"
 #include "toa-review.h"
 
@@ -87,18 +88,11 @@ display_name (ToaHistoryPanel *self,
   if (name != NULL)
     return name;
   user = toa_store_get_user (self->store, login, NULL);
-  name = user != NULL && user->full_name != NULL && user->full_name[0] != '\0' ? user->full_name : login;
+  name = user != NULL ? toa_user_get_display_name (user) : login;
   g_hash_table_insert (self->names, g_strdup (login), g_strdup (name));
   return g_hash_table_lookup (self->names, login);
 }
 
-static char *
-format_when (gint64 when)
-{
-  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (when / G_USEC_PER_SEC);
-
-  return then != NULL ? g_date_time_format (then, "%H:%M %d/%m/%Y") : g_strdup ("");
-}
 
 /* What a trail row did, as the timeline's title. */
 static const char *
@@ -184,7 +178,7 @@ make_revision_row (ToaHistoryPanel   *self,
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *restore = NULL;
   GtkWidget *row;
-  g_autofree char *when = format_when (revision->created);
+  g_autofree char *when = toa_format_date_time (revision->created);
   g_autofree char *title = g_strdup_printf (_("Revision %u"), number);
   /* Translators: "%lld" is the number toasoan-cli knows the revision by */
   g_autofree char *tooltip = g_strdup_printf (_("Revision no. %lld in the database"), (long long) revision->id);
@@ -234,7 +228,7 @@ make_transition_row (ToaHistoryPanel     *self,
 {
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *row;
-  g_autofree char *when = format_when (transition->created);
+  g_autofree char *when = toa_format_date_time (transition->created);
   g_autofree char *subtitle = g_strdup_printf (_("by %1$s at %2$s"),
                                                display_name (self, transition->actor), when);
   gboolean is_return = g_strcmp0 (transition->action, "return") == 0;

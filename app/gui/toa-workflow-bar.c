@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "toa-format.h"
 #include "toa-workflow.h"
 #include "toa-workflow-bar.h"
 
@@ -49,7 +50,7 @@ format_when (gint64 when)
   if (g_date_time_get_year (then) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (then) == g_date_time_get_day_of_year (now))
     return g_date_time_format (then, "%H:%M");
-  return g_date_time_format (then, "%H:%M %d/%m/%Y");
+  return toa_format_date_time (when);
 }
 
 /* One literal format per action, so that the compiler checks each
