@@ -204,7 +204,11 @@ toa_store_list_articles_after (ToaStore               *self,
  * the join to the revisions: an article listed is one with a current
  * revision (the foreign key guarantees that it exists), and reading the
  * revisions' rows, bodies and all, made the count of 100,000 articles
- * take half a second, at start-up, on the window's thread.
+ * take half a second, at start-up, on the window's thread. Nor does it test
+ * articles.current_revision: the store gives an article its first revision
+ * in the transaction that creates it, and leaving that column out lets
+ * SQLite count from one of the articles_by_* indexes alone (10 ms rather
+ * than 90 ms for 95,000 articles).
  *
  * Returns: how many articles match, -1 on error
  */
@@ -214,8 +218,7 @@ toa_store_count_seekable (ToaStore               *self,
                           GError                **error)
 {
   TOA_STORE_LOCK (self);
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM articles a"
-                                         " WHERE a.deleted = 0 AND a.current_revision IS NOT NULL");
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM articles a WHERE a.deleted = 0");
   g_autoptr(ToaStmt) stmt = NULL;
   ToaArticleQuery everything = { 0 };
   int rc;

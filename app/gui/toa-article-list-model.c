@@ -160,6 +160,9 @@ struct _ToaArticleListModel
 
   guint            query_count;
   GError          *error;
+
+  guint            prefetch_id;   /* idle source reading prefetch_page */
+  guint            prefetch_page;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -317,6 +320,7 @@ touch_page (ToaArticleListModel *self,
 static void
 drop_pages (ToaArticleListModel *self)
 {
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->keys);
   g_queue_clear (&self->recent);
@@ -332,6 +336,55 @@ static guint
 toa_article_list_model_get_n_items (GListModel *model)
 {
   return TOA_ARTICLE_LIST_MODEL (model)->n_items;
+}
+
+static gboolean
+prefetch_in_idle (gpointer user_data)
+{
+  ToaArticleListModel *self = user_data;
+  guint page = self->prefetch_page;
+
+  self->prefetch_id = 0;
+  if (page * TOA_ARTICLE_LIST_PAGE_SIZE < self->n_items &&
+      !g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+    {
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page),
+                           read_page (self, page, self->n_items, NULL));
+      touch_page (self, page);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A list view scrolling through @position will soon ask for the page
+ * beyond the half of its page it is in. That page is read when the main
+ * loop has nothing else to do, between two frames, rather than in the
+ * middle of the frame that first shows one of its rows. */
+static void
+prefetch_near (ToaArticleListModel *self,
+               guint                position)
+{
+  guint page = position / TOA_ARTICLE_LIST_PAGE_SIZE;
+  guint n_pages = (self->n_items + TOA_ARTICLE_LIST_PAGE_SIZE - 1) / TOA_ARTICLE_LIST_PAGE_SIZE;
+  guint next;
+
+  if (position % TOA_ARTICLE_LIST_PAGE_SIZE >= TOA_ARTICLE_LIST_PAGE_SIZE / 2)
+    {
+      if (page + 1 >= n_pages)
+        return;
+      next = page + 1;
+    }
+  else
+    {
+      if (page == 0)
+        return;
+      next = page - 1;
+    }
+  if (g_hash_table_contains (self->pages, GUINT_TO_POINTER (next)) ||
+      (self->prefetch_id != 0 && self->prefetch_page == next))
+    return;
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  self->prefetch_page = next;
+  self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_in_idle, self, NULL);
 }
 
 static gpointer
@@ -352,6 +405,7 @@ toa_article_list_model_get_item (GListModel *model,
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
     }
   touch_page (self, page);
+  prefetch_near (self, position);
 
   /* Only while a refresh announces a shrinking list, one change at a time. */
   if (position % TOA_ARTICLE_LIST_PAGE_SIZE >= items->len)
@@ -580,6 +634,7 @@ toa_article_list_model_refresh (ToaArticleListModel  *self,
   g_clear_error (&self->error);
   new_n = (guint) MIN (MAX (count, 0), G_MAXUINT);
 
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
   old_pages = g_steal_pointer (&self->pages);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   reuse = index_cached_items_of (old_pages);
@@ -706,6 +761,7 @@ toa_article_list_model_finalize (GObject *object)
 {
   ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
 
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
   g_queue_clear (&self->recent);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "toa-article-row.h"
+#include "toa-text-block.h"
 
 struct _ToaArticleRow
 {
@@ -15,11 +16,11 @@ struct _ToaArticleRow
 
   GtkWidget      *box;
   GtkLabel       *status_label;
-  GtkLabel       *time_label;
+  ToaTextBlock   *time_label;
   GtkLabel       *comments_label;
-  GtkLabel       *title_label;
-  GtkLabel       *snippet_label;
-  GtkLabel       *meta_label;
+  ToaTextBlock   *title_label;
+  ToaTextBlock   *snippet_label;
+  ToaTextBlock   *meta_label;
 
   ToaArticleItem *item;
   gulong          notify_id;
@@ -133,6 +134,10 @@ set_status (ToaArticleRow    *self,
 {
   const char *css_class = toa_article_status_css_class (status);
 
+  /* A new class restyles the badge: only when the status differs from
+   * the one this (recycled) row showed last. */
+  if (css_class == self->status_class)
+    return;
   if (self->status_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
@@ -168,10 +173,10 @@ show_article (ToaArticleRow *self)
   if (article == NULL)
     {
       /* A row the store could not read: a visible gap, not a crash. */
-      gtk_label_set_label (self->title_label, _("(could not be read)"));
-      gtk_label_set_label (self->snippet_label, "");
-      gtk_label_set_label (self->meta_label, "");
-      gtk_label_set_label (self->time_label, "");
+      toa_text_block_set_text (self->title_label, _("(could not be read)"));
+      toa_text_block_set_text (self->snippet_label, "");
+      toa_text_block_set_text (self->meta_label, "");
+      toa_text_block_set_text (self->time_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
       return;
     }
@@ -180,14 +185,14 @@ show_article (ToaArticleRow *self)
   set_status (self, article->status);
 
   title = article->content != NULL ? article->content->title : NULL;
-  gtk_label_set_label (self->title_label,
+  toa_text_block_set_text (self->title_label,
                        title != NULL && title[0] != '\0' ? title : _("Untitled"));
-  gtk_label_set_label (self->snippet_label, article->snippet != NULL ? article->snippet : "");
+  toa_text_block_set_text (self->snippet_label, article->snippet != NULL ? article->snippet : "");
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_label),
                           article->snippet != NULL && article->snippet[0] != '\0');
 
   meta = describe_author (self, article);
-  gtk_label_set_label (self->meta_label, meta);
+  toa_text_block_set_text (self->meta_label, meta);
   toa_article_row_update_time (self, g_get_real_time ());
 }
 
@@ -252,7 +257,7 @@ toa_article_row_update_time (ToaArticleRow *self,
     text = toa_format_waiting_time (article->updated, now);
   else
     text = toa_format_relative_time (article->updated, now);
-  gtk_label_set_label (self->time_label, text);
+  toa_text_block_set_text (self->time_label, text);
 }
 
 /**
@@ -305,6 +310,19 @@ toa_article_row_get_article_id (ToaArticleRow *self)
 }
 
 /**
+ * toa_article_row_get_time_text:
+ *
+ * Returns: (transfer none): the relative or waiting time shown
+ */
+const char *
+toa_article_row_get_time_text (ToaArticleRow *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
+
+  return toa_text_block_get_text (self->time_label);
+}
+
+/**
  * toa_article_row_get_title:
  *
  * Returns: (transfer none): the title shown
@@ -314,7 +332,7 @@ toa_article_row_get_title (ToaArticleRow *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
 
-  return gtk_label_get_label (self->title_label);
+  return toa_text_block_get_text (self->title_label);
 }
 
 /**
@@ -350,6 +368,7 @@ toa_article_row_class_init (ToaArticleRowClass *klass)
 
   object_class->dispose = toa_article_row_dispose;
 
+  g_type_ensure (TOA_TYPE_TEXT_BLOCK);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, box);

@@ -18,6 +18,7 @@
 #include "toa-demo.h"
 #include "toa-review.h"
 #include "toa-store-errors.h"
+#include "toa-text-block.h"
 #include "toa-test-utils.h"
 #include "toa-welcome.h"
 #include "toa-window.h"
@@ -347,7 +348,6 @@ test_waiting_queue (Desk          *d,
   g_autoptr(ToaArticleItem) first = NULL;
   ToaStore *store = toa_application_get_store (app);
   GtkWidget *row;
-  GtkLabel *time;
   gint64 previous = 0;
   void *args[2];
   gint64 newest;
@@ -379,8 +379,7 @@ test_waiting_queue (Desk          *d,
 
   row = find_descendant (GTK_WIDGET (template_child (d->window, "article_list")), TOA_TYPE_ARTICLE_ROW);
   g_assert_nonnull (row);
-  time = GTK_LABEL (gtk_widget_get_template_child (row, TOA_TYPE_ARTICLE_ROW, "time_label"));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (time), "waiting "));
+  g_assert_true (g_str_has_prefix (toa_article_row_get_time_text (TOA_ARTICLE_ROW (row)), "waiting "));
 
   first = row_item (d->window, 0);
   g_assert_cmpint (toa_store_count_unresolved_comments (store, toa_article_item_get_id (first), NULL), ==, 0);
@@ -422,14 +421,14 @@ test_author_views (Desk          *d,
                                       TOA_TYPE_ARTICLE_ROW);
     g_autoptr(ToaArticleItem) item = row_item (d->window, 0);
 
-    GtkLabel *meta;
+    ToaTextBlock *meta;
 
     g_assert_nonnull (row);
     g_assert_cmpstr (toa_article_row_get_title (TOA_ARTICLE_ROW (row)), ==,
                      toa_article_item_get_article (item)->content->title);
     /* The author by name, with the office. */
-    meta = GTK_LABEL (gtk_widget_get_template_child (row, TOA_TYPE_ARTICLE_ROW, "meta_label"));
-    g_assert_cmpstr (gtk_label_get_label (meta), ==, "Lê Thu Hà · P. QLCN");
+    meta = TOA_TEXT_BLOCK (gtk_widget_get_template_child (row, TOA_TYPE_ARTICLE_ROW, "meta_label"));
+    g_assert_cmpstr (toa_text_block_get_text (meta), ==, "Lê Thu Hà · P. QLCN");
   }
 }
 

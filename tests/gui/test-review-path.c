@@ -631,10 +631,7 @@ test_review_path (Newsroom      *n,
 static const char *
 row_time (GtkWidget *row)
 {
-  GObject *label = gtk_widget_get_template_child (row, TOA_TYPE_ARTICLE_ROW, "time_label");
-
-  g_assert_nonnull (label);
-  return gtk_label_get_label (GTK_LABEL (label));
+  return toa_article_row_get_time_text (TOA_ARTICLE_ROW (row));
 }
 
 /* "Waiting for me" lists who has waited longest first, and each row says

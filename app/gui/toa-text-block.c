@@ -1,0 +1,386 @@
+/* toa-text-block.c — a few lines of text whose height never depends on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The article list binds dozens of rows in one frame while it scrolls. A
+ * wrapping, ellipsized GtkLabel lays its text out several times to measure
+ * itself (natural width on one line, narrowest width, height for the
+ * width), and every new text asks the row to be measured again. This
+ * widget is as tall as its number of lines in its font, whatever the text,
+ * and as wide as it is given: a new text is only drawn, laid out once, at
+ * the allocated width. It takes the style of a label (CSS name "label":
+ * font, colour, .dim-label, .caption) and is a label to accessibility.
+ */
+#include "config.h"
+
+#include "toa-text-block.h"
+
+struct _ToaTextBlock
+{
+  GtkWidget    parent_instance;
+
+  char        *text;
+  guint        lines;
+  float        xalign;
+
+  PangoLayout *layout;          /* NULL until drawn, and after a change */
+  int          layout_width;
+  guint        layout_serial;   /* of the widget's PangoContext */
+  int          line_height;     /* 0: not measured yet */
+  guint        metrics_serial;
+};
+
+G_DEFINE_FINAL_TYPE (ToaTextBlock, toa_text_block, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_TEXT,
+  PROP_LINES,
+  PROP_XALIGN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One line in the widget's font: the font's own line height, from its
+ * metrics, so that no text is shaped to know it. */
+static int
+get_line_height (ToaTextBlock *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
+
+  if (self->line_height == 0 || serial != self->metrics_serial)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int height = pango_font_metrics_get_height (metrics);
+      int ascent_descent = pango_font_metrics_get_ascent (metrics) +
+                           pango_font_metrics_get_descent (metrics);
+
+      self->line_height = MAX (PANGO_PIXELS_CEIL (MAX (height, ascent_descent)), 1);
+      self->metrics_serial = serial;
+      pango_font_metrics_unref (metrics);
+    }
+  return self->line_height;
+}
+
+static void
+toa_text_block_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* As wide as the row: the text is ellipsized to fit. */
+      *minimum = *natural = 0;
+      return;
+    }
+  *minimum = *natural = (int) self->lines * get_line_height (self);
+}
+
+static void
+ensure_layout (ToaTextBlock *self,
+               int           width)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
+
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->layout, -(int) self->lines);
+      pango_layout_set_alignment (self->layout,
+                                  self->xalign < 0.25f ? PANGO_ALIGN_LEFT :
+                                  self->xalign > 0.75f ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+      self->layout_width = -1;
+      self->layout_serial = serial;
+    }
+  else if (self->layout_serial != serial)
+    {
+      pango_layout_context_changed (self->layout);
+      self->layout_serial = serial;
+    }
+  if (self->layout_width != width)
+    {
+      pango_layout_set_width (self->layout, width * PANGO_SCALE);
+      self->layout_width = width;
+    }
+}
+
+static void
+toa_text_block_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA color;
+
+  if (self->text == NULL || self->text[0] == '\0' || width <= 0)
+    return;
+  ensure_layout (self, width);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+}
+
+/**
+ * toa_text_block_get_text:
+ *
+ * Returns: (transfer none): the text, "" when none
+ */
+const char *
+toa_text_block_get_text (ToaTextBlock *self)
+{
+  g_return_val_if_fail (TOA_IS_TEXT_BLOCK (self), NULL);
+
+  return self->text != NULL ? self->text : "";
+}
+
+/**
+ * toa_text_block_set_text:
+ * @text: (nullable): the text; it is shown on at most #ToaTextBlock:lines
+ *   lines, ellipsized at the end, line breaks as spaces
+ *
+ * Changes what is drawn, never the widget's size.
+ */
+void
+toa_text_block_set_text (ToaTextBlock *self,
+                         const char   *text)
+{
+  g_return_if_fail (TOA_IS_TEXT_BLOCK (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_clear_object (&self->layout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * toa_text_block_get_lines:
+ *
+ * Returns: how many lines the block is tall
+ */
+guint
+toa_text_block_get_lines (ToaTextBlock *self)
+{
+  g_return_val_if_fail (TOA_IS_TEXT_BLOCK (self), 1);
+
+  return self->lines;
+}
+
+/**
+ * toa_text_block_set_lines:
+ * @lines: how many lines tall, at least 1
+ */
+void
+toa_text_block_set_lines (ToaTextBlock *self,
+                          guint         lines)
+{
+  g_return_if_fail (TOA_IS_TEXT_BLOCK (self));
+  g_return_if_fail (lines >= 1);
+
+  if (self->lines == lines)
+    return;
+  self->lines = lines;
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINES]);
+}
+
+/**
+ * toa_text_block_get_line_count:
+ *
+ * Lays the text out at the widget's current width, as it is drawn.
+ *
+ * Returns: how many lines the text takes on screen, 0 before the widget
+ *   has a width or when it has no text
+ */
+guint
+toa_text_block_get_line_count (ToaTextBlock *self)
+{
+  int width;
+
+  g_return_val_if_fail (TOA_IS_TEXT_BLOCK (self), 0);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (self->text == NULL || self->text[0] == '\0' || width <= 0)
+    return 0;
+  ensure_layout (self, width);
+  return (guint) pango_layout_get_line_count (self->layout);
+}
+
+/**
+ * toa_text_block_is_ellipsized:
+ *
+ * Lays the text out at the widget's current width, as it is drawn.
+ *
+ * Returns: whether part of the text is cut off and replaced by "…"
+ */
+gboolean
+toa_text_block_is_ellipsized (ToaTextBlock *self)
+{
+  g_return_val_if_fail (TOA_IS_TEXT_BLOCK (self), FALSE);
+
+  if (toa_text_block_get_line_count (self) == 0)
+    return FALSE;
+  return pango_layout_is_ellipsized (self->layout);
+}
+
+/**
+ * toa_text_block_get_xalign:
+ *
+ * Returns: where the lines sit, 0 (start) to 1 (end)
+ */
+float
+toa_text_block_get_xalign (ToaTextBlock *self)
+{
+  g_return_val_if_fail (TOA_IS_TEXT_BLOCK (self), 0.f);
+
+  return self->xalign;
+}
+
+/**
+ * toa_text_block_set_xalign:
+ * @xalign: 0 puts the lines at the left, 1 at the right, in between
+ *   centres them
+ */
+void
+toa_text_block_set_xalign (ToaTextBlock *self,
+                           float         xalign)
+{
+  g_return_if_fail (TOA_IS_TEXT_BLOCK (self));
+
+  xalign = CLAMP (xalign, 0.f, 1.f);
+  if (self->xalign == xalign)
+    return;
+  self->xalign = xalign;
+  g_clear_object (&self->layout);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_XALIGN]);
+}
+
+/**
+ * toa_text_block_new:
+ *
+ * Returns: (transfer floating): a new, empty block one line tall
+ */
+GtkWidget *
+toa_text_block_new (void)
+{
+  return g_object_new (TOA_TYPE_TEXT_BLOCK, NULL);
+}
+
+static void
+toa_text_block_finalize (GObject *object)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (toa_text_block_parent_class)->finalize (object);
+}
+
+static void
+toa_text_block_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, toa_text_block_get_text (self));
+      break;
+
+    case PROP_LINES:
+      g_value_set_uint (value, self->lines);
+      break;
+
+    case PROP_XALIGN:
+      g_value_set_float (value, self->xalign);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+toa_text_block_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      toa_text_block_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_LINES:
+      toa_text_block_set_lines (self, g_value_get_uint (value));
+      break;
+
+    case PROP_XALIGN:
+      toa_text_block_set_xalign (self, g_value_get_float (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+toa_text_block_class_init (ToaTextBlockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = toa_text_block_finalize;
+  object_class->get_property = toa_text_block_get_property;
+  object_class->set_property = toa_text_block_set_property;
+
+  widget_class->measure = toa_text_block_measure;
+  widget_class->snapshot = toa_text_block_snapshot;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINES] =
+    g_param_spec_uint ("lines", NULL, NULL, 1, 100, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_XALIGN] =
+    g_param_spec_float ("xalign", NULL, NULL, 0.f, 1.f, 0.f,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+toa_text_block_init (ToaTextBlock *self)
+{
+  self->lines = 1;
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}

@@ -1,0 +1,146 @@
+/* test-text-block.c — ToaTextBlock: a height that never depends on the text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "toa-text-block.h"
+
+#define LONG_TEXT "Sở Công Thương tổ chức hội nghị triển khai kế hoạch phát triển công nghiệp " \
+                  "hỗ trợ giai đoạn 2026 – 2030, với sự tham dự của đại diện các doanh nghiệp, " \
+                  "hiệp hội ngành hàng và các phòng chuyên môn thuộc Sở."
+
+static int
+height_for (GtkWidget *widget,
+            int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return natural;
+}
+
+static void
+test_height_is_lines (void)
+{
+  GtkWidget *block = g_object_ref_sink (toa_text_block_new ());
+  int minimum, natural, one_line;
+
+  one_line = height_for (block, 200);
+  g_assert_cmpint (one_line, >, 0);
+
+  /* A long text, at any width, asks for the same height. */
+  toa_text_block_set_text (TOA_TEXT_BLOCK (block), LONG_TEXT);
+  g_assert_cmpint (height_for (block, 200), ==, one_line);
+  g_assert_cmpint (height_for (block, 40), ==, one_line);
+
+  toa_text_block_set_lines (TOA_TEXT_BLOCK (block), 2);
+  g_assert_cmpint (height_for (block, 200), ==, 2 * one_line);
+  toa_text_block_set_text (TOA_TEXT_BLOCK (block), "Ngắn");
+  g_assert_cmpint (height_for (block, 200), ==, 2 * one_line);
+
+  /* Its width is the row's: the text is cut to fit. */
+  gtk_widget_measure (block, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 0);
+  g_assert_cmpint (natural, ==, 0);
+
+  g_object_unref (block);
+}
+
+static void
+test_text_and_properties (void)
+{
+  GtkWidget *block = g_object_ref_sink (toa_text_block_new ());
+  g_autofree char *text = NULL;
+  guint lines = 0;
+
+  g_assert_cmpstr (toa_text_block_get_text (TOA_TEXT_BLOCK (block)), ==, "");
+  g_object_set (block, "text", "Tin tức", "lines", 3, "xalign", 1.0f, NULL);
+  g_object_get (block, "text", &text, "lines", &lines, NULL);
+  g_assert_cmpstr (text, ==, "Tin tức");
+  g_assert_cmpuint (lines, ==, 3);
+  g_assert_cmpfloat (toa_text_block_get_xalign (TOA_TEXT_BLOCK (block)), ==, 1.0f);
+  /* A screen reader reads it as a label with the text. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (block)), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL, "Tin tức");
+  toa_text_block_set_text (TOA_TEXT_BLOCK (block), NULL);
+  g_assert_cmpstr (toa_text_block_get_text (TOA_TEXT_BLOCK (block)), ==, "");
+
+  g_object_unref (block);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* On screen, the text takes at most its lines and ends in "…" when cut. */
+static void
+test_drawn_lines (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *block = toa_text_block_new ();
+  GtkWidget *short_block = toa_text_block_new ();
+
+  toa_text_block_set_lines (TOA_TEXT_BLOCK (block), 2);
+  toa_text_block_set_text (TOA_TEXT_BLOCK (block), LONG_TEXT);
+  toa_text_block_set_lines (TOA_TEXT_BLOCK (short_block), 2);
+  toa_text_block_set_text (TOA_TEXT_BLOCK (short_block), "Tin tức");
+  gtk_box_append (GTK_BOX (box), block);
+  gtk_box_append (GTK_BOX (box), short_block);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 220, 120);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, block);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpint (gtk_widget_get_width (block), >, 0);
+  g_assert_cmpuint (toa_text_block_get_line_count (TOA_TEXT_BLOCK (block)), ==, 2);
+  g_assert_true (toa_text_block_is_ellipsized (TOA_TEXT_BLOCK (block)));
+  g_assert_cmpuint (toa_text_block_get_line_count (TOA_TEXT_BLOCK (short_block)), ==, 1);
+  g_assert_false (toa_text_block_is_ellipsized (TOA_TEXT_BLOCK (short_block)));
+
+  /* Both blocks are two lines tall, whatever they hold. */
+  g_assert_cmpint (gtk_widget_get_height (block), ==, gtk_widget_get_height (short_block));
+
+  /* A new text is laid out again, at the same height. */
+  toa_text_block_set_text (TOA_TEXT_BLOCK (short_block), LONG_TEXT);
+  g_assert_true (toa_text_block_is_ellipsized (TOA_TEXT_BLOCK (short_block)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text-block/height-is-lines", test_height_is_lines);
+  g_test_add_func ("/text-block/text-and-properties", test_text_and_properties);
+  g_test_add_func ("/text-block/drawn-lines", test_drawn_lines);
+
+  return g_test_run ();
+}
