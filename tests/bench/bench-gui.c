@@ -277,8 +277,13 @@ typedef struct
   GArray        *reading;     /* work of the frames that queried the store */
   GArray        *not_reading; /* work of the others */
   ToaArticleListModel *model;
-  guint          queries;
+  guint          queries;     /* the model's count at before-paint */
+  guint          idle_reads;  /* queries between frames (read ahead) */
   gint64         before_paint;
+  gint64         layout_end;
+  gint64         paint_end;
+  GArray        *layout;      /* ms in the layout phase (binding, measuring, allocating) */
+  GArray        *paint;       /* ms in the paint phase (snapshot and render) */
   gint64         last_after_paint;
   gboolean       scrolling;
   gboolean       done;
@@ -289,7 +294,28 @@ static void
 on_before_paint (GdkFrameClock *clock,
                  Scroll        *s)
 {
+  guint queries = toa_article_list_model_get_query_count (s->model);
+
   s->before_paint = g_get_monotonic_time ();
+  if (s->scrolling)
+    s->idle_reads += queries - s->queries;
+  s->queries = queries;
+}
+
+/* Connected after the window's own handlers: each runs at the end of its
+ * phase. */
+static void
+on_layout (GdkFrameClock *clock,
+           Scroll        *s)
+{
+  s->layout_end = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Scroll        *s)
+{
+  s->paint_end = g_get_monotonic_time ();
 }
 
 static void
@@ -305,6 +331,16 @@ on_after_paint (GdkFrameClock *clock,
       guint queries = toa_article_list_model_get_query_count (s->model);
 
       g_array_append_val (s->work, work);
+      if (s->layout_end > s->before_paint && s->paint_end > s->layout_end)
+        {
+          double layout = (s->layout_end - s->before_paint) / 1000.0;
+          double paint = (s->paint_end - s->layout_end) / 1000.0;
+
+          g_array_append_val (s->layout, layout);
+          g_array_append_val (s->paint, paint);
+        }
+      /* Only what the frame itself read: the model reads ahead between
+       * frames, which before-paint counts apart. */
       g_array_append_val (queries != s->queries ? s->reading : s->not_reading, work);
       s->queries = queries;
       if (s->last_after_paint != 0)
@@ -369,6 +405,30 @@ settle (guint msec)
   iterate_while (&done, G_MAXINT64 / 2);
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static guint
+count_descendants (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child);
+  return n;
+}
+
 static gboolean
 run_scroll (GError **error)
 {
@@ -377,6 +437,8 @@ run_scroll (GError **error)
   g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reading = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) not_reading = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint = g_array_new (FALSE, FALSE, sizeof (double));
   Scroll s = { 0 };
   ToaWindow *window;
   GtkWidget *list;
@@ -407,8 +469,12 @@ run_scroll (GError **error)
   s.reading = reading;
   s.not_reading = not_reading;
   s.model = model;
+  s.layout = layout;
+  s.paint = paint;
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &s);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &s);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &s);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &s);
 
   if (opt_start > 0)
@@ -429,6 +495,8 @@ run_scroll (GError **error)
   g_signal_handlers_disconnect_by_data (clock, &s);
 
   printf ("### Scrolling the article list from %.0f %% to the bottom, one page per frame\n\n", opt_start * 100);
+  printf ("- The list view holds %u widgets for %u rows\n",
+          count_descendants (list) - 1, count_children (list));
   printf ("- GSK renderer: %s\n", g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's default");
   printf ("- %u articles in the list, %u frames in %.1f s (%s), %u list queries, CPU %.1f s\n",
           n_items, work->len, seconds, s.done ? "reached the end" : "TIMED OUT",
@@ -438,9 +506,14 @@ run_scroll (GError **error)
           percentile (work, 1.0), percentile (work, 0.95), percentile (work, 0.5),
           percentile (work, 1.0) <= 1000.0 / 60 ? "pass" : "miss");
   printf ("- Frames that read a page from the store: %u, work max %.1f ms, median %.1f ms;"
-          " the other frames: max %.1f ms, median %.1f ms\n",
+          " the other frames: max %.1f ms, median %.1f ms; pages read between frames: %u\n",
           reading->len, percentile (reading, 1.0), percentile (reading, 0.5),
-          percentile (not_reading, 1.0), percentile (not_reading, 0.5));
+          percentile (not_reading, 1.0), percentile (not_reading, 0.5), s.idle_reads);
+  printf ("- Where the work goes: update + layout (ticks, binding rows, measuring, allocating)"
+          " max %.1f ms, p95 %.1f ms, median %.1f ms; paint (snapshot, render) max %.1f ms,"
+          " p95 %.1f ms, median %.1f ms\n",
+          percentile (layout, 1.0), percentile (layout, 0.95), percentile (layout, 0.5),
+          percentile (paint, 1.0), percentile (paint, 0.95), percentile (paint, 0.5));
   printf ("- Interval between after-paints: max %.1f ms, p95 %.1f ms, median %.1f ms\n\n",
           percentile (intervals, 1.0), percentile (intervals, 0.95), percentile (intervals, 0.5));
 
