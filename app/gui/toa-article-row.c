@@ -14,10 +14,13 @@ struct _ToaArticleRow
 {
   GtkWidget       parent_instance;
 
-  GtkWidget      *box;
+  /* Children, in drawing order. No boxes and no template: GTK 4.8's list
+   * view creates about 200 rows at start-up and measures and allocates
+   * every one of them in each frame it scrolls, so each row is as few
+   * widgets as it can be. */
   GtkLabel       *status_label;
+  GtkLabel       *comments_label;  /* NULL until there are comments */
   ToaTextBlock   *time_label;
-  GtkLabel       *comments_label;
   ToaTextBlock   *title_label;
   ToaTextBlock   *snippet_label;
   ToaTextBlock   *meta_label;
@@ -27,6 +30,11 @@ struct _ToaArticleRow
   GHashTable     *users;        /* login → ToaUser, from the window */
   const char     *status_class;
 };
+
+/* Between the status line, the title, the snippet and the author line. */
+#define LINE_SPACING 3
+/* Between the badge, the comment count and the time. */
+#define ITEM_SPACING 8
 
 G_DEFINE_FINAL_TYPE (ToaArticleRow, toa_article_row, GTK_TYPE_WIDGET)
 
@@ -260,6 +268,22 @@ toa_article_row_update_time (ToaArticleRow *self,
   toa_text_block_set_text (self->time_label, text);
 }
 
+static GtkLabel *
+ensure_comments_label (ToaArticleRow *self)
+{
+  if (self->comments_label == NULL)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_insert_after (label, GTK_WIDGET (self), GTK_WIDGET (self->status_label));
+      self->comments_label = GTK_LABEL (label);
+    }
+  return self->comments_label;
+}
+
 /**
  * toa_article_row_set_unresolved:
  * @count: the article's unresolved comments
@@ -274,11 +298,16 @@ toa_article_row_set_unresolved (ToaArticleRow *self,
 
   g_return_if_fail (TOA_IS_ARTICLE_ROW (self));
 
-  if (count > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unresolved comment",
-                                         "%u unresolved comments", count), count);
-  gtk_label_set_label (self->comments_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), count > 0);
+  if (count == 0)
+    {
+      if (self->comments_label != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->comments_label), FALSE);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unresolved comment",
+                                       "%u unresolved comments", count), count);
+  gtk_label_set_label (ensure_comments_label (self), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), TRUE);
 }
 
 /**
@@ -291,7 +320,7 @@ toa_article_row_get_unresolved_text (ToaArticleRow *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
+  if (self->comments_label == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
     return "";
   return gtk_label_get_label (self->comments_label);
 }
@@ -323,6 +352,19 @@ toa_article_row_get_time_text (ToaArticleRow *self)
 }
 
 /**
+ * toa_article_row_get_meta_text:
+ *
+ * Returns: (transfer none): the author and office shown
+ */
+const char *
+toa_article_row_get_meta_text (ToaArticleRow *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
+
+  return toa_text_block_get_text (self->meta_label);
+}
+
+/**
  * toa_article_row_get_title:
  *
  * Returns: (transfer none): the title shown
@@ -346,16 +388,142 @@ toa_article_row_new (void)
   return g_object_new (TOA_TYPE_ARTICLE_ROW, NULL);
 }
 
+/* Layout: the status line (badge, comment count, time at the end), then
+ * the title, the snippet and the author line, each the row's width. */
+
+static int
+height_of (GtkWidget *child,
+           int        width)
+{
+  int height = 0;
+
+  if (child != NULL && gtk_widget_get_visible (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+static int
+natural_width_of (GtkWidget *child)
+{
+  int width = 0;
+
+  if (child != NULL && gtk_widget_get_visible (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width;
+}
+
+static int
+status_line_height (ToaArticleRow *self)
+{
+  int height = height_of (GTK_WIDGET (self->status_label), -1);
+
+  height = MAX (height, height_of (GTK_WIDGET (self->comments_label), -1));
+  return MAX (height, height_of (GTK_WIDGET (self->time_label), -1));
+}
+
+static void
+toa_article_row_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
+  GtkWidget *blocks[] = { GTK_WIDGET (self->title_label), GTK_WIDGET (self->snippet_label),
+                          GTK_WIDGET (self->meta_label) };
+  int size;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Room for the badge; the texts are cut to the width given. */
+      *minimum = *natural = natural_width_of (GTK_WIDGET (self->status_label)) + ITEM_SPACING;
+      return;
+    }
+  size = status_line_height (self);
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (gtk_widget_get_visible (blocks[i]))
+      size += LINE_SPACING + height_of (blocks[i], for_size);
+  *minimum = *natural = size;
+}
+
+static void
+place (GtkWidget *child,
+       int        x,
+       int        y,
+       int        width,
+       int        height)
+{
+  if (child == NULL || !gtk_widget_get_visible (child))
+    return;
+  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, MAX (width, 0), height }, -1);
+}
+
+static void
+toa_article_row_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
+  GtkWidget *blocks[] = { GTK_WIDGET (self->title_label), GTK_WIDGET (self->snippet_label),
+                          GTK_WIDGET (self->meta_label) };
+  int line = status_line_height (self);
+  int x = 0;
+  int y;
+  int child_width;
+
+  /* The badge and the comment count at their own heights, centred on the
+   * line; the time takes what is left and sits at its end. */
+  child_width = MIN (natural_width_of (GTK_WIDGET (self->status_label)), width);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
+    {
+      int h = height_of (GTK_WIDGET (self->status_label), -1);
+
+      place (GTK_WIDGET (self->status_label), x, (line - h) / 2, child_width, h);
+      x += child_width + ITEM_SPACING;
+    }
+  if (self->comments_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
+    {
+      int h = height_of (GTK_WIDGET (self->comments_label), -1);
+      int min_width = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->comments_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, &child_width, NULL, NULL);
+      child_width = MAX (MIN (child_width, width - x), min_width);
+      place (GTK_WIDGET (self->comments_label), x, (line - h) / 2, child_width, h);
+      x += child_width + ITEM_SPACING;
+    }
+  place (GTK_WIDGET (self->time_label), x, 0, width - x, line);
+
+  y = line;
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      int h;
+
+      if (!gtk_widget_get_visible (blocks[i]))
+        continue;
+      h = height_of (blocks[i], width);
+      y += LINE_SPACING;
+      place (blocks[i], 0, y, width, h);
+      y += h;
+    }
+}
+
 static void
 toa_article_row_dispose (GObject *object)
 {
   ToaArticleRow *self = TOA_ARTICLE_ROW (object);
+  GtkWidget *child;
 
   if (self->item != NULL)
     g_clear_signal_handler (&self->notify_id, self->item);
   g_clear_object (&self->item);
   g_clear_pointer (&self->users, g_hash_table_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_ARTICLE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->comments_label = NULL;
 
   G_OBJECT_CLASS (toa_article_row_parent_class)->dispose (object);
 }
@@ -368,20 +536,49 @@ toa_article_row_class_init (ToaArticleRowClass *klass)
 
   object_class->dispose = toa_article_row_dispose;
 
-  g_type_ensure (TOA_TYPE_TEXT_BLOCK);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-article-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, box);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, comments_label);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, snippet_label);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleRow, meta_label);
+  widget_class->measure = toa_article_row_measure;
+  widget_class->size_allocate = toa_article_row_size_allocate;
+}
+
+static ToaTextBlock *
+add_text_block (ToaArticleRow *self,
+                guint          lines,
+                const char    *first_class,
+                ...)
+{
+  GtkWidget *block = toa_text_block_new ();
+  const char *css_class = first_class;
+  va_list args;
+
+  toa_text_block_set_lines (TOA_TEXT_BLOCK (block), lines);
+  va_start (args, first_class);
+  while (css_class != NULL)
+    {
+      gtk_widget_add_css_class (block, css_class);
+      css_class = va_arg (args, const char *);
+    }
+  va_end (args);
+  gtk_widget_set_parent (block, GTK_WIDGET (self));
+  return TOA_TEXT_BLOCK (block);
 }
 
 static void
 toa_article_row_init (ToaArticleRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_set_margin_top (widget, 8);
+  gtk_widget_set_margin_bottom (widget, 8);
+  gtk_widget_set_margin_start (widget, 6);
+  gtk_widget_set_margin_end (widget, 6);
+
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "status-badge");
+  gtk_widget_set_parent (GTK_WIDGET (self->status_label), widget);
+
+  self->time_label = add_text_block (self, 1, "dim-label", "caption", "numeric", NULL);
+  toa_text_block_set_xalign (self->time_label, 1.f);
+  self->title_label = add_text_block (self, 2, "article-row-title", NULL);
+  self->snippet_label = add_text_block (self, 2, "dim-label", NULL);
+  self->meta_label = add_text_block (self, 1, "caption", NULL);
 }

@@ -20,6 +20,7 @@ void        toa_article_row_set_item      (ToaArticleRow  *self,
 void        toa_article_row_update_time   (ToaArticleRow  *self,
                                            gint64          now);
 const char *toa_article_row_get_time_text (ToaArticleRow *self);
+const char *toa_article_row_get_meta_text (ToaArticleRow *self);
 const char *toa_article_row_get_title     (ToaArticleRow  *self);
 gint64      toa_article_row_get_article_id (ToaArticleRow *self);
 void        toa_article_row_set_unresolved (ToaArticleRow *self,

@@ -176,8 +176,6 @@ build_template_instance (const char *class_name)
     return GTK_WIDGET (toa_preferences_window_new (app));
   if (g_strcmp0 (class_name, "ToaAdminPage") == 0)
     return GTK_WIDGET (toa_admin_page_new (template_store, "nobody"));
-  if (g_strcmp0 (class_name, "ToaArticleRow") == 0)
-    return toa_article_row_new ();
   if (g_strcmp0 (class_name, "ToaWelcome") == 0)
     return toa_welcome_new (toa_application_get_store (app), "test");
   if (g_strcmp0 (class_name, "ToaArticleEditor") == 0)
