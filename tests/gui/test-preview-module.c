@@ -1,6 +1,7 @@
 /* test-preview-module.c — the preview's web view as a module loaded on
- * demand: where it is looked for, what happens when it is missing,
- * broken or from another version
+ * demand: the desk starts without WebKit and "Preview" loads it; where
+ * the module is looked for; what happens when it is missing, broken or
+ * from another version
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,15 +16,19 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-application.h"
 #include "toa-core.h"
+#include "toa-demo.h"
 #include "toa-preview-window.h"
 #include "toa-test-newsroom.h"
 #include "toa-webview-loader.h"
+#include "toa-window.h"
 
 #define MODULE_FILE TOA_WEBVIEW_MODULE_NAME "." G_MODULE_SUFFIX
 
 /* The module's folder as the test environment gave it. */
 static char *module_dir;
+static ToaApplication *app;
 
 static gboolean
 iterate_until (gboolean (*done) (gpointer),
@@ -245,6 +250,72 @@ test_missing (Newsroom      *n,
   toa_test_remove_tree (empty);
 }
 
+static ToaPreviewWindow *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (TOA_IS_PREVIEW_WINDOW (window))
+        return TOA_PREVIEW_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* "Preview" is enabled once the editor has loaded the chosen article. */
+static gboolean
+preview_opened (gpointer data)
+{
+  if (find_preview () != NULL)
+    return TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (data), "win.preview", NULL);
+  return find_preview () != NULL;
+}
+
+/* The desk starts without WebKit; "Preview" brings it in. */
+static void
+test_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "toasoan.db", NULL);
+  ToaWindow *window;
+  ToaPreviewWindow *preview;
+  GtkSingleSelection *selection;
+
+  restore_module_env ();
+  g_assert_true (toa_application_open_store (app, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (toa_demo_load (toa_application_get_store (app), NULL, &error));
+  g_assert_no_error (error);
+  toa_application_set_login (app, "dvkhoa");
+
+  window = toa_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (widget_is_mapped, window, 10));
+  g_assert_false (webkit_is_mapped ());
+
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+    GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), TOA_TYPE_WINDOW, "article_list"))));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (iterate_until (preview_opened, window, 10));
+  preview = find_preview ();
+  g_assert_true (webkit_is_mapped ());
+  g_assert_nonnull (toa_preview_window_get_view (preview));
+  g_assert_false (gtk_widget_get_visible (template_child (preview, "unavailable_page")));
+  g_assert_nonnull (toa_preview_window_get_html (preview));
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+  gtk_window_destroy (GTK_WINDOW (window));
+  toa_application_set_login (app, NULL);
+  toa_test_remove_tree (dir);
+}
+
 /* With the module: loaded the first time a preview window is made, the
  * view takes the status page's place and shows the page. */
 static void
@@ -278,6 +349,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   setlocale (LC_ALL, "");
   g_setenv ("LANGUAGE", "C", TRUE);
   toa_core_init_i18n ();
@@ -286,12 +359,19 @@ main (int    argc,
 
   module_dir = g_strdup (g_getenv ("TOASOAN_MODULE_DIR"));
   g_assert_nonnull (module_dir);
+  app = toa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
-  /* In this order: /missing checks that nothing loaded WebKit before it. */
+  /* In this order: /missing and /window check that nothing loaded WebKit
+   * before them. */
   g_test_add ("/preview-module/missing", Newsroom, NULL, newsroom_setup, test_missing, newsroom_teardown);
+  g_test_add_func ("/preview-module/window", test_window);
   g_test_add_func ("/preview-module/dirs", test_dirs);
   g_test_add ("/preview-module/on-demand", Newsroom, NULL, newsroom_setup, test_on_demand, newsroom_teardown);
   g_test_add_func ("/preview-module/open-in", test_open_in);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
