@@ -3,27 +3,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page is the one the export writes (toa_exporter_render_page, same
- * XSLT), shown by WebKitGTK with JavaScript off and no network: the view
- * has a default Content-Security-Policy that only allows file: and data:
- * resources, an ephemeral network session whose proxy goes nowhere, and a
- * policy handler that refuses every navigation away from the page. Its
- * images are written to a private temporary folder, the page's base URI.
+ * XSLT), shown by WebKitGTK with JavaScript off and no network (see
+ * webview/toa-webview-module.c for how the view is locked down). WebKit
+ * lives in a module opened the first time a preview window is made, so
+ * that the application does not load it at start-up; without the module
+ * the window says so and still offers "Copy HTML". The page's images are
+ * written to a private temporary folder, the page's base URI.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <webkit/webkit.h>
 
 #include "toa-export-dialog.h"
 #include "toa-preview-window.h"
 #include "toa-store-export.h"
-
-/* Only the page's own folder and inline data may be loaded. */
-#define PREVIEW_CSP "default-src 'none'; img-src file: data:; style-src 'unsafe-inline' file:; " \
-                    "font-src file: data:"
-/* A closed port: should anything bypass the policy, it goes nowhere. */
-#define DEAD_PROXY "http://127.0.0.1:9"
+#include "toa-webview-loader.h"
 
 struct _ToaPreviewWindow
 {
@@ -39,11 +34,13 @@ struct _ToaPreviewWindow
   gboolean        loaded;
   guint           blocked;
 
-  WebKitWebView  *view;
+  const ToaWebViewApi *web;     /* NULL when the module did not load */
+  GtkWidget      *view;
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   GtkRevealer    *draft_revealer;
   GtkBox         *view_box;
+  AdwStatusPage  *unavailable_page;
 };
 
 G_DEFINE_FINAL_TYPE (ToaPreviewWindow, toa_preview_window, ADW_TYPE_WINDOW)
@@ -75,80 +72,49 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static gboolean
-is_local (ToaPreviewWindow *self,
-          const char       *uri)
-{
-  if (uri == NULL)
-    return FALSE;
-  if (g_str_has_prefix (uri, "data:") || g_str_equal (uri, "about:blank"))
-    return TRUE;
-  return self->base_uri != NULL && g_str_has_prefix (uri, self->base_uri);
-}
-
-static gboolean
-on_view_decide_policy (WebKitWebView            *view,
-                       WebKitPolicyDecision     *decision,
-                       WebKitPolicyDecisionType  type,
-                       gpointer                  user_data)
-{
-  ToaPreviewWindow *self = user_data;
-  WebKitNavigationAction *action;
-  const char *uri;
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
-    return FALSE;
-  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-  /* Links in the page lead to the portal; a preview must not go there. */
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION || !is_local (self, uri))
-    {
-      self->blocked++;
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-    }
-  webkit_policy_decision_use (decision);
-  return TRUE;
-}
-
 static void
-on_view_load_changed (WebKitWebView   *view,
-                      WebKitLoadEvent  event,
-                      gpointer         user_data)
+on_view_finished (GtkWidget *view,
+                  GObject   *owner)
 {
-  ToaPreviewWindow *self = user_data;
+  ToaPreviewWindow *self = TOA_PREVIEW_WINDOW (owner);
 
-  if (event != WEBKIT_LOAD_FINISHED || self->loaded)
+  if (self->loaded)
     return;
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
-static WebKitWebView *
-create_view (ToaPreviewWindow *self)
+static void
+on_view_blocked (GtkWidget  *view,
+                 const char *uri,
+                 GObject    *owner)
 {
-  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
-  g_autoptr(WebKitNetworkProxySettings) proxy = webkit_network_proxy_settings_new (DEAD_PROXY, NULL);
-  g_autoptr(WebKitSettings) settings = webkit_settings_new ();
-  WebKitWebView *view;
+  TOA_PREVIEW_WINDOW (owner)->blocked++;
+}
 
-  webkit_network_session_set_proxy_settings (session, WEBKIT_NETWORK_PROXY_MODE_CUSTOM, proxy);
-  webkit_settings_set_enable_javascript (settings, FALSE);
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_auto_load_images (settings, TRUE);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
+static const ToaWebViewCallbacks view_callbacks = {
+  .finished = on_view_finished,
+  .blocked = on_view_blocked,
+};
 
-  view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                       "network-session", session,
-                       "settings", settings,
-                       "default-content-security-policy", PREVIEW_CSP,
-                       "hexpand", TRUE,
-                       "vexpand", TRUE,
-                       NULL);
-  g_signal_connect_object (view, "decide-policy", G_CALLBACK (on_view_decide_policy), self, 0);
-  g_signal_connect_object (view, "load-changed", G_CALLBACK (on_view_load_changed), self, 0);
-  return view;
+/* The web view, or a page that says why there is none. */
+static void
+add_view (ToaPreviewWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->web = toa_webview_open (&error);
+  if (self->web == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s\n\nThe article can still be exported and its HTML copied."),
+                                               error->message);
+
+      adw_status_page_set_description (self->unavailable_page, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->unavailable_page), TRUE);
+      return;
+    }
+  self->view = self->web->new_view (&view_callbacks, G_OBJECT (self));
+  gtk_box_append (self->view_box, self->view);
 }
 
 /* "Sao chép HTML": the fragment the portal export writes, for pasting
@@ -230,6 +196,7 @@ toa_preview_window_class_init (ToaPreviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, view_box);
+  gtk_widget_class_bind_template_child (widget_class, ToaPreviewWindow, unavailable_page);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "preview.copy-html", NULL, preview_copy_html);
 }
@@ -238,9 +205,8 @@ static void
 toa_preview_window_init (ToaPreviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->view = create_view (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.copy-html", FALSE);
-  gtk_box_append (self->view_box, GTK_WIDGET (self->view));
+  add_view (self);
 }
 
 /**
@@ -345,7 +311,8 @@ toa_preview_window_load (ToaPreviewWindow  *self,
   gtk_revealer_set_reveal_child (self->draft_revealer, self->draft);
   self->article_id = article_id;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.copy-html", !self->draft);
-  webkit_web_view_load_html (self->view, self->html, self->base_uri);
+  if (self->view != NULL)
+    self->web->load_html (self->view, self->html, self->base_uri);
   return TRUE;
 }
 
@@ -410,12 +377,13 @@ toa_preview_window_get_blocked (ToaPreviewWindow *self)
  * toa_preview_window_get_view:
  * @self: the preview window
  *
- * Returns: (transfer none): the #WebKitWebView
+ * Returns: (transfer none) (nullable): the WebKitWebView, or %NULL when
+ *   the web view module could not be loaded
  */
 GtkWidget *
 toa_preview_window_get_view (ToaPreviewWindow *self)
 {
   g_return_val_if_fail (TOA_IS_PREVIEW_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->view);
+  return self->view;
 }
