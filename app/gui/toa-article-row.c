@@ -18,8 +18,8 @@ struct _ToaArticleRow
    * view creates about 200 rows at start-up and measures and allocates
    * every one of them in each frame it scrolls, so each row is as few
    * widgets as it can be. */
-  GtkLabel       *status_label;
-  GtkLabel       *comments_label;  /* NULL until there are comments */
+  ToaTextBlock   *status_label;
+  ToaTextBlock   *comments_label;  /* NULL until there are comments */
   ToaTextBlock   *time_label;
   ToaTextBlock   *title_label;
   ToaTextBlock   *snippet_label;
@@ -150,7 +150,7 @@ set_status (ToaArticleRow    *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
   self->status_class = css_class;
-  gtk_label_set_label (self->status_label, toa_article_status_get_label (status));
+  toa_text_block_set_text (self->status_label, toa_article_status_get_label (status));
 }
 
 static char *
@@ -268,18 +268,18 @@ toa_article_row_update_time (ToaArticleRow *self,
   toa_text_block_set_text (self->time_label, text);
 }
 
-static GtkLabel *
+static ToaTextBlock *
 ensure_comments_label (ToaArticleRow *self)
 {
   if (self->comments_label == NULL)
     {
-      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *label = toa_text_block_new ();
 
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      toa_text_block_set_fit_text (TOA_TEXT_BLOCK (label), TRUE);
       gtk_widget_add_css_class (label, "warning");
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_insert_after (label, GTK_WIDGET (self), GTK_WIDGET (self->status_label));
-      self->comments_label = GTK_LABEL (label);
+      self->comments_label = TOA_TEXT_BLOCK (label);
     }
   return self->comments_label;
 }
@@ -306,7 +306,7 @@ toa_article_row_set_unresolved (ToaArticleRow *self,
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unresolved comment",
                                        "%u unresolved comments", count), count);
-  gtk_label_set_label (ensure_comments_label (self), text);
+  toa_text_block_set_text (ensure_comments_label (self), text);
   gtk_widget_set_visible (GTK_WIDGET (self->comments_label), TRUE);
 }
 
@@ -322,7 +322,7 @@ toa_article_row_get_unresolved_text (ToaArticleRow *self)
 
   if (self->comments_label == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
     return "";
-  return gtk_label_get_label (self->comments_label);
+  return toa_text_block_get_text (self->comments_label);
 }
 
 /**
@@ -487,11 +487,8 @@ toa_article_row_size_allocate (GtkWidget *widget,
   if (self->comments_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
     {
       int h = height_of (GTK_WIDGET (self->comments_label), -1);
-      int min_width = 0;
 
-      gtk_widget_measure (GTK_WIDGET (self->comments_label), GTK_ORIENTATION_HORIZONTAL, -1,
-                          &min_width, &child_width, NULL, NULL);
-      child_width = MAX (MIN (child_width, width - x), min_width);
+      child_width = CLAMP (natural_width_of (GTK_WIDGET (self->comments_label)), 0, MAX (width - x, 0));
       place (GTK_WIDGET (self->comments_label), x, (line - h) / 2, child_width, h);
       x += child_width + ITEM_SPACING;
     }
@@ -572,9 +569,8 @@ toa_article_row_init (ToaArticleRow *self)
   gtk_widget_set_margin_start (widget, 6);
   gtk_widget_set_margin_end (widget, 6);
 
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "status-badge");
-  gtk_widget_set_parent (GTK_WIDGET (self->status_label), widget);
+  self->status_label = add_text_block (self, 1, "status-badge", NULL);
+  toa_text_block_set_fit_text (self->status_label, TRUE);
 
   self->time_label = add_text_block (self, 1, "dim-label", "caption", "numeric", NULL);
   toa_text_block_set_xalign (self->time_label, 1.f);

@@ -26,4 +26,8 @@ float       toa_text_block_get_xalign (ToaTextBlock *self);
 void        toa_text_block_set_xalign (ToaTextBlock *self,
                                        float         xalign);
 
+gboolean    toa_text_block_get_fit_text (ToaTextBlock *self);
+void        toa_text_block_set_fit_text (ToaTextBlock *self,
+                                         gboolean      fit_text);
+
 G_END_DECLS

@@ -626,11 +626,15 @@ select_article_in_list (ToaWindow *self,
     }
 }
 
+static ToaArticleEditor *ensure_editor (ToaWindow *self);
+
 static void
 open_wanted_article (ToaWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = self->wanted_id;
+
+  ensure_editor (self);
 
   if (id == NEW_ARTICLE)
     {
@@ -691,7 +695,7 @@ on_editor_closed (GObject      *source,
 static void
 switch_editor (ToaWindow *self)
 {
-  if (self->editor == NULL || self->editor_busy)
+  if (self->store == NULL || self->editor_busy)
     return;
   if (self->wanted_id == self->shown_id && self->wanted_id != NEW_ARTICLE && !self->closing)
     return;
@@ -726,8 +730,8 @@ on_selection_changed (ToaWindow *self)
 static void
 on_editor_title_changed (ToaWindow *self)
 {
-  const char *title = toa_article_editor_get_title (self->editor);
-  gboolean saved = toa_article_editor_get_article_id (self->editor) > 0;
+  const char *title = self->editor != NULL ? toa_article_editor_get_title (self->editor) : NULL;
+  gboolean saved = self->editor != NULL && toa_article_editor_get_article_id (self->editor) > 0;
 
   adw_window_title_set_title (self->editor_title, title != NULL ? title : "");
   /* Review, preview and export need an article on file. */
@@ -761,8 +765,18 @@ set_up_editor (ToaWindow *self)
   self->shown_id = self->wanted_id = 0;
   self->editor_busy = FALSE;
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
-  if (self->store == NULL)
-    return;
+  on_editor_title_changed (self);
+}
+
+/* The editor pane is built when the first article is opened or created,
+ * not at start-up: until then the window shows "no article chosen", and
+ * the editor with its toolbar, metadata panel and workflow bar is a third
+ * of the window's widgets. */
+static ToaArticleEditor *
+ensure_editor (ToaWindow *self)
+{
+  if (self->editor != NULL || self->store == NULL)
+    return self->editor;
 
   self->editor = toa_article_editor_new (self->store, get_login (self));
   gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
@@ -775,6 +789,7 @@ set_up_editor (ToaWindow *self)
   g_signal_connect_object (self->editor, "article-changed",
                            G_CALLBACK (on_editor_article_changed), self, G_CONNECT_SWAPPED);
   on_editor_title_changed (self);
+  return self->editor;
 }
 
 static void
@@ -1070,7 +1085,7 @@ new_article (GtkWidget  *widget,
 {
   ToaWindow *self = TOA_WINDOW (widget);
 
-  if (self->editor == NULL)
+  if (self->store == NULL)
     return;
   self->wanted_id = NEW_ARTICLE;
   switch_editor (self);

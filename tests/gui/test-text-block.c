@@ -51,6 +51,44 @@ test_height_is_lines (void)
   g_object_unref (block);
 }
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* A badge asks for the width of its text, and follows a new text. */
+static void
+test_fit_text (void)
+{
+  GtkWidget *badge = g_object_ref_sink (toa_text_block_new ());
+  GtkWidget *other = g_object_ref_sink (toa_text_block_new ());
+  int short_width, long_width;
+
+  toa_text_block_set_fit_text (TOA_TEXT_BLOCK (badge), TRUE);
+  toa_text_block_set_fit_text (TOA_TEXT_BLOCK (other), TRUE);
+  g_assert_cmpint (natural_width (badge), ==, 0);
+
+  toa_text_block_set_text (TOA_TEXT_BLOCK (badge), "Nháp");
+  short_width = natural_width (badge);
+  g_assert_cmpint (short_width, >, 0);
+  toa_text_block_set_text (TOA_TEXT_BLOCK (badge), "Chờ duyệt lâu");
+  long_width = natural_width (badge);
+  g_assert_cmpint (long_width, >, short_width);
+
+  /* The same text in the same font measures the same, remembered or not. */
+  toa_text_block_set_text (TOA_TEXT_BLOCK (other), "Nháp");
+  g_assert_cmpint (natural_width (other), ==, short_width);
+  toa_text_block_set_text (TOA_TEXT_BLOCK (badge), "Nháp");
+  g_assert_cmpint (natural_width (badge), ==, short_width);
+
+  g_object_unref (badge);
+  g_object_unref (other);
+}
+
 static void
 test_text_and_properties (void)
 {
@@ -140,6 +178,7 @@ main (int   argc,
 
   g_test_add_func ("/text-block/height-is-lines", test_height_is_lines);
   g_test_add_func ("/text-block/text-and-properties", test_text_and_properties);
+  g_test_add_func ("/text-block/fit-text", test_fit_text);
   g_test_add_func ("/text-block/drawn-lines", test_drawn_lines);
 
   return g_test_run ();
