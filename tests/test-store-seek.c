@@ -181,6 +181,93 @@ test_count_skips_deleted (Newsroom      *n,
   check_count (n, NULL);
 }
 
+static void G_GNUC_PRINTF (2, 3)
+sql_printf (Newsroom   *n,
+            const char *format,
+            ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  newsroom_sql_exec (n->path, sql);
+}
+
+/* Every view's count, from article_counts, equals a count of the
+ * articles themselves. */
+static void
+check_all_view_counts (Newsroom *n)
+{
+  const char *offices[] = { NULL, "QLCN", "KHTC" };
+  const char *authors[] = { NULL, "an", "binh", "dung" };
+
+  for (guint s = 0; s <= TOA_ARTICLE_N_STATUSES; s++)
+    for (guint o = 0; o < G_N_ELEMENTS (offices); o++)
+      for (guint a = 0; a < G_N_ELEMENTS (authors); a++)
+        {
+          g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+
+          /* One status each, then the "All" view's four. */
+          query->status_mask = s < TOA_ARTICLE_N_STATUSES
+                               ? TOA_STATUS_BIT (s)
+                               : TOA_STATUS_BIT (TOA_ARTICLE_STATUS_DRAFT) |
+                                 TOA_STATUS_BIT (TOA_ARTICLE_STATUS_SUBMITTED) |
+                                 TOA_STATUS_BIT (TOA_ARTICLE_STATUS_APPROVED) |
+                                 TOA_STATUS_BIT (TOA_ARTICLE_STATUS_PUBLISHED);
+          query->office = g_strdup (offices[o]);
+          query->author = g_strdup (authors[a]);
+          check_count (n, query);
+        }
+}
+
+/* The counts kept by triggers (schema 4) follow creation, the workflow,
+ * a move to another office, deletion flags and rows removed outright. */
+static void
+test_counts_follow_changes (Newsroom      *n,
+                            gconstpointer  data)
+{
+  g_autoptr(ToaArticleQuery) by_category = toa_article_query_new ();
+  gint64 ids[12];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bài đếm %u", i);
+
+      ids[i] = newsroom_article (n, i % 2 == 0 ? "an" : "binh", title);
+    }
+  check_all_view_counts (n);
+
+  newsroom_act (n, ids[0], "submit", "an", NULL);
+  newsroom_act (n, ids[1], "submit", "binh", NULL);
+  newsroom_act (n, ids[1], "approve", "chi", NULL);
+  newsroom_act (n, ids[2], "submit", "an", NULL);
+  newsroom_act (n, ids[2], "approve", "chi", NULL);
+  newsroom_act (n, ids[2], "publish", "phuong", NULL);
+  newsroom_act (n, ids[3], "submit", "binh", NULL);
+  newsroom_act (n, ids[3], "return", "chi", "Bổ sung số liệu");
+  check_all_view_counts (n);
+
+  /* Changes made by hand in the database count too. */
+  sql_printf (n, "UPDATE articles SET office = 'KHTC', author = 'dung' "
+              "WHERE id = %" G_GINT64_FORMAT, ids[4]);
+  sql_printf (n, "UPDATE articles SET deleted = 1 WHERE id = %" G_GINT64_FORMAT, ids[5]);
+  sql_printf (n, "UPDATE articles SET deleted = 1, status = 'archived' "
+              "WHERE id = %" G_GINT64_FORMAT, ids[6]);
+  sql_printf (n, "UPDATE articles SET deleted = 0 WHERE id = %" G_GINT64_FORMAT, ids[6]);
+  sql_printf (n, "PRAGMA foreign_keys = OFF; DELETE FROM articles WHERE id = %" G_GINT64_FORMAT, ids[7]);
+  /* A change that touches none of the counted columns changes nothing. */
+  newsroom_sql_exec (n->path, "UPDATE articles SET status = status, updated = updated + 1");
+  check_all_view_counts (n);
+  g_assert_cmpint (newsroom_sql_int (n->path, "SELECT sum (n) FROM article_counts"), ==,
+                   newsroom_sql_int (n->path, "SELECT count(*) FROM articles WHERE deleted = 0"));
+
+  /* A filter the table does not keep counts from the articles. */
+  by_category->category_id = newsroom_sql_int (n->path, "SELECT id FROM categories WHERE name = 'Tin tức'");
+  check_count (n, by_category);
+}
+
 static void
 test_can_seek (void)
 {
@@ -209,6 +296,8 @@ main (int   argc,
   g_test_add ("/store-seek/filtered", Newsroom, NULL, newsroom_setup, test_seek_filtered, newsroom_teardown);
   g_test_add ("/store-seek/past-end", Newsroom, NULL, newsroom_setup, test_seek_past_end, newsroom_teardown);
   g_test_add ("/store-seek/count-skips-deleted", Newsroom, NULL, newsroom_setup, test_count_skips_deleted, newsroom_teardown);
+  g_test_add ("/store-seek/counts-follow-changes", Newsroom, NULL, newsroom_setup,
+              test_counts_follow_changes, newsroom_teardown);
   g_test_add_func ("/store-seek/can-seek", test_can_seek);
 
   return g_test_run ();

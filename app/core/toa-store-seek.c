@@ -206,9 +206,10 @@ toa_store_list_articles_after (ToaStore               *self,
  * revisions' rows, bodies and all, made the count of 100,000 articles
  * take half a second, at start-up, on the window's thread. Nor does it test
  * articles.current_revision: the store gives an article its first revision
- * in the transaction that creates it, and leaving that column out lets
- * SQLite count from one of the articles_by_* indexes alone (10 ms rather
- * than 90 ms for 95,000 articles).
+ * in the transaction that creates it. Filtered by status, office and
+ * author only (every view of the window), it adds up rows of the
+ * article_counts table; with a category or dates, it counts from one of
+ * the articles_by_* indexes (10 ms for 95,000 articles).
  *
  * Returns: how many articles match, -1 on error
  */
@@ -218,7 +219,7 @@ toa_store_count_seekable (ToaStore               *self,
                           GError                **error)
 {
   TOA_STORE_LOCK (self);
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM articles a WHERE a.deleted = 0");
+  g_autoptr(GString) sql = NULL;
   g_autoptr(ToaStmt) stmt = NULL;
   ToaArticleQuery everything = { 0 };
   int rc;
@@ -229,6 +230,13 @@ toa_store_count_seekable (ToaStore               *self,
 
   if (query == NULL)
     query = &everything;
+  /* Status, office and author are what article_counts (schema 4, kept by
+   * triggers) counts by: a few rows to add up instead of an index to
+   * walk. Its columns have the articles' names. */
+  if (query->category_id == 0 && query->updated_after == 0 && query->updated_before == 0)
+    sql = g_string_new ("SELECT coalesce (sum (a.n), 0) FROM article_counts a WHERE 1");
+  else
+    sql = g_string_new ("SELECT count(*) FROM articles a WHERE a.deleted = 0");
   append_filters (query, sql);
   stmt = toa_store_prepare (self, sql->str, error);
   if (stmt == NULL)

@@ -1554,6 +1554,29 @@ toa_window_class_init (ToaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  /* GtkBuilder finds a type it has not seen registered by looking its
+   * get_type() function up among the symbols of every loaded library:
+   * registering the template's types here is cheaper, at start-up. */
+  g_type_ensure (ADW_TYPE_HEADER_BAR);
+  g_type_ensure (ADW_TYPE_LEAFLET);
+  g_type_ensure (ADW_TYPE_LEAFLET_PAGE);
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_TOAST_OVERLAY);
+  g_type_ensure (ADW_TYPE_WINDOW_TITLE);
+  g_type_ensure (GTK_TYPE_DROP_DOWN);
+  g_type_ensure (GTK_TYPE_GRID);
+  g_type_ensure (GTK_TYPE_LIST_BOX);
+  g_type_ensure (GTK_TYPE_LIST_VIEW);
+  g_type_ensure (GTK_TYPE_MENU_BUTTON);
+  g_type_ensure (GTK_TYPE_SEARCH_BAR);
+  g_type_ensure (GTK_TYPE_SEARCH_ENTRY);
+  g_type_ensure (GTK_TYPE_SEPARATOR);
+  g_type_ensure (GTK_TYPE_STACK);
+  g_type_ensure (GTK_TYPE_STACK_PAGE);
+  g_type_ensure (GTK_TYPE_STRING_LIST);
+  g_type_ensure (GTK_TYPE_TOGGLE_BUTTON);
+  g_type_ensure (GTK_TYPE_WINDOW_HANDLE);
+
   object_class->constructed = toa_window_constructed;
   object_class->dispose = toa_window_dispose;
   object_class->finalize = toa_window_finalize;
