@@ -470,6 +470,23 @@ toa_text_block_set_property (GObject      *object,
     }
 }
 
+/* A text cut short shows itself whole in a tooltip. Decided when the
+ * pointer rests on the block, not when a row is bound. */
+static gboolean
+toa_text_block_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (widget);
+
+  if (!toa_text_block_is_ellipsized (self))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
+}
+
 static void
 toa_text_block_class_init (ToaTextBlockClass *klass)
 {
@@ -482,6 +499,7 @@ toa_text_block_class_init (ToaTextBlockClass *klass)
 
   widget_class->measure = toa_text_block_measure;
   widget_class->snapshot = toa_text_block_snapshot;
+  widget_class->query_tooltip = toa_text_block_query_tooltip;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
@@ -507,4 +525,5 @@ toa_text_block_init (ToaTextBlock *self)
   self->lines = 1;
   self->text_width = -1;
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }

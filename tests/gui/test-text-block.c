@@ -162,6 +162,19 @@ test_drawn_lines (void)
   /* Both blocks are two lines tall, whatever they hold. */
   g_assert_cmpint (gtk_widget_get_height (block), ==, gtk_widget_get_height (short_block));
 
+  /* Cut short, the text shows whole in a tooltip; a text that fits has none. */
+  {
+    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_signal_emit_by_name (block, "query-tooltip", 10, 5, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    shown = TRUE;
+    g_signal_emit_by_name (short_block, "query-tooltip", 10, 5, FALSE, tooltip, &shown);
+    g_assert_false (shown);
+    g_object_unref (tooltip);
+  }
+
   /* A new text is laid out again, at the same height. */
   toa_text_block_set_text (TOA_TEXT_BLOCK (short_block), LONG_TEXT);
   g_assert_true (toa_text_block_is_ellipsized (TOA_TEXT_BLOCK (short_block)));
