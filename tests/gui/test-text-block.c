@@ -131,6 +131,24 @@ iterate_until (gboolean (*done) (gpointer),
     }
 }
 
+static gboolean
+on_timeout_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Styles are applied in the next frame, as in the application. */
+static void
+settle_frames (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (200, on_timeout_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* On screen, the text takes at most its lines and ends in "…" when cut. */
 static void
 test_drawn_lines (void)
@@ -178,6 +196,25 @@ test_drawn_lines (void)
   /* A new text is laid out again, at the same height. */
   toa_text_block_set_text (TOA_TEXT_BLOCK (short_block), LONG_TEXT);
   g_assert_true (toa_text_block_is_ellipsized (TOA_TEXT_BLOCK (short_block)));
+
+  /* A larger font (a style, or the user's text scale) makes taller lines. */
+  {
+    GtkCssProvider *provider = gtk_css_provider_new ();
+    int before = height_for (block, 200);
+
+    gtk_css_provider_load_from_data (provider, ".toa-test-large { font-size: 30px; }", -1);
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    gtk_widget_add_css_class (block, "toa-test-large");
+    settle_frames (block);
+    g_assert_cmpint (height_for (block, 200), >, before);
+    g_assert_cmpint (height_for (block, 200), >=, 2 * 30);
+    gtk_widget_remove_css_class (block, "toa-test-large");
+    settle_frames (block);
+    g_assert_cmpint (height_for (block, 200), ==, before);
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+    g_object_unref (provider);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
