@@ -291,6 +291,21 @@ build_query (ToaStore               *self,
       build_search (select, ordered, query->waiting_for != NULL, where, built);
       return TRUE;
     }
+  if (ordered && query->waiting_for == NULL)
+    {
+      const char *order = query->oldest_first ? "a.updated ASC, a.id ASC" : "a.updated DESC, a.id DESC";
+
+      /* The page's ids first, from an index alone (articles_by_* cover
+       * the filters and the order), then only those rows joined to their
+       * revisions: with the join inside, SQLite read every skipped row's
+       * revision, 300 ms for a page 85,000 rows down. */
+      g_string_append_printf (built->sql, "SELECT %s FROM (SELECT a.id AS page_id FROM articles a"
+                                          " WHERE a.deleted = 0%s ORDER BY %s LIMIT :limit OFFSET :offset) page"
+                                          " CROSS JOIN articles a ON a.id = page.page_id"
+                                          " JOIN revisions r ON r.id = a.current_revision ORDER BY %s",
+                              select, where->str, order, order);
+      return TRUE;
+    }
   g_string_append_printf (built->sql, "SELECT %s FROM articles a JOIN revisions r ON r.id = a.current_revision"
                                       " WHERE a.deleted = 0%s", select, where->str);
   if (ordered && query->oldest_first)

@@ -346,6 +346,8 @@ typedef struct
   GArray        *paint;       /* ms in the paint phase (snapshot and render) */
   gint64         last_after_paint;
   gboolean       scrolling;
+  gboolean       jumping;     /* the next frame shows the jump's page */
+  double         jump_ms;
   gboolean       done;
   guint          frames_after_end;
 } Scroll;
@@ -384,6 +386,11 @@ on_after_paint (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
 
+  if (s->jumping && s->before_paint != 0)
+    {
+      s->jump_ms = (now - s->before_paint) / 1000.0;
+      s->jumping = FALSE;
+    }
   if (s->scrolling && s->before_paint != 0)
     {
       double work = (now - s->before_paint) / 1000.0;
@@ -539,7 +546,10 @@ run_scroll (GError **error)
 
   if (opt_start > 0)
     {
-      /* A jump (the scroll bar dragged), outside the measured frames. */
+      /* A jump (the scroll bar dragged), outside the measured frames; its
+       * own frame is reported apart. */
+      s.before_paint = 0;
+      s.jumping = TRUE;
       gtk_adjustment_set_value (s.adjustment, opt_start * gtk_adjustment_get_upper (s.adjustment));
       settle (1000);
     }
@@ -555,6 +565,8 @@ run_scroll (GError **error)
   g_signal_handlers_disconnect_by_data (clock, &s);
 
   printf ("### Scrolling the article list from %.0f %% to the bottom, one page per frame\n\n", opt_start * 100);
+  if (opt_start > 0)
+    printf ("- The jump to %.0f %% (a page read by offset): one frame of %.1f ms\n", opt_start * 100, s.jump_ms);
   printf ("- The list view holds %u widgets for %u rows\n",
           count_descendants (list) - 1, count_children (list));
   printf ("- GSK renderer: %s\n", g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's default");
