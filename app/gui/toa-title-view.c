@@ -16,6 +16,8 @@ struct _ToaTitleView
   GtkTextView  parent_instance;
 
   char        *placeholder_text;
+  /* TRUE while an input method composes a word (Vietnamese Telex/VNI) */
+  gboolean     composing;
 };
 
 G_DEFINE_FINAL_TYPE (ToaTitleView, toa_title_view, GTK_TYPE_TEXT_VIEW)
@@ -181,6 +183,27 @@ toa_title_view_snapshot_layer (GtkTextView      *view,
     draw_placeholder (self, snapshot);
 }
 
+/* While an input method composes a word, Enter belongs to it (it commits
+ * the word); taking it then could drop the word when the focus moves. */
+static void
+on_preedit_changed (ToaTitleView *self,
+                    const char   *preedit)
+{
+  self->composing = preedit != NULL && preedit[0] != '\0';
+}
+
+static gboolean
+on_enter (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   data)
+{
+  ToaTitleView *self = TOA_TITLE_VIEW (widget);
+
+  if (self->composing)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "title.activate", NULL);
+}
+
 /* Enter must be seen before the text view turns it into a newline, so the
  * shortcuts run in the capture phase. */
 static void
@@ -194,7 +217,7 @@ add_enter_shortcuts (ToaTitleView *self)
     for (guint shift = 0; shift <= 1; shift++)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                             gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], shift ? GDK_SHIFT_MASK : 0),
-                                                              gtk_named_action_new ("title.activate")));
+                                                              gtk_callback_action_new (on_enter, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -291,6 +314,7 @@ toa_title_view_init (ToaTitleView *self)
   gtk_text_view_set_accepts_tab (view, FALSE);
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_buffer_insert_text), self, 0);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "preedit-changed", G_CALLBACK (on_preedit_changed), NULL);
   add_enter_shortcuts (self);
 }
 
