@@ -123,6 +123,10 @@ toa_body_buffer_fit_pictures (GtkTextBuffer *buffer,
   g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
 
   room = MAX (room, 0);
+  /* The view is allocated again as the text grows: nothing to do then, as
+   * pictures inserted since were fitted to the same room. */
+  if (room == picture_room (buffer))
+    return;
   table = gtk_text_buffer_get_tag_table (buffer);
   g_object_set_data (G_OBJECT (table), "toa-picture-room", GINT_TO_POINTER (room));
   gtk_text_tag_table_foreach (table, fit_picture_tag_cb, GINT_TO_POINTER (room));
