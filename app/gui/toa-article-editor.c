@@ -27,6 +27,7 @@
 #include "toa-review.h"
 #include "toa-store-media.h"
 #include "toa-store-takeover.h"
+#include "toa-title-view.h"
 #include "toa-workflow-bar.h"
 
 #define AUTOSAVE_DELAY_SECONDS 5
@@ -80,7 +81,7 @@ struct _ToaArticleEditor
   GtkRevealer        *returned_bar;
   GtkLabel           *returned_label;
   GtkBox             *page_box;
-  GtkEntry           *title_entry;
+  ToaTitleView       *title_view;
   GtkTextView        *lead_view;
   GtkWidget          *details_box;
   GtkDropDown        *category_dropdown;
@@ -382,9 +383,10 @@ static ToaArticleContent *
 collect_content (ToaArticleEditor *self)
 {
   ToaArticleContent *content = toa_article_content_new ();
+  g_autofree char *title = toa_title_view_get_text (self->title_view);
   g_autofree char *lead = get_buffer_text (self->lead_view);
 
-  content->title = normalized_or_null (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  content->title = normalized_or_null (title);
   content->lead = normalized_or_null (lead);
   content->body = body_widget_get_body (self);
   content->byline = normalized_or_null (gtk_editable_get_text (GTK_EDITABLE (self->byline_entry)));
@@ -437,7 +439,7 @@ show_content (ToaArticleEditor        *self,
   g_autofree char *tags = content->tags != NULL ? g_strjoinv (", ", content->tags) : NULL;
 
   self->loading = TRUE;
-  set_entry_text (self->title_entry, content->title);
+  toa_title_view_set_text (self->title_view, content->title);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->lead_view),
                             content->lead != NULL ? content->lead : "", -1);
   body_widget_set_body (self, content->body);
@@ -548,13 +550,15 @@ on_autosave_timeout (gpointer data)
 static void
 on_text_changed (ToaArticleEditor *self)
 {
+  g_autofree char *title = NULL;
   gint64 now;
 
   /* Template signals fire while the template is still being built. */
   if (self->body_editor == NULL)
     return;
   update_counts (self);
-  set_title (self, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  title = toa_title_view_get_text (self->title_view);
+  set_title (self, title);
   if (self->loading)
     return;
 
@@ -571,6 +575,18 @@ on_text_changed (ToaArticleEditor *self)
     }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, on_autosave_timeout, self);
+}
+
+/* Enter in the title goes on to the lead, as the title holds one line. */
+static void
+on_title_activate (ToaArticleEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->lead_view);
+  GtkTextIter start;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->lead_view));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
 }
 
 static void
@@ -842,7 +858,7 @@ static void
 set_widgets_editable (ToaArticleEditor *self,
                       gboolean          editable)
 {
-  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), editable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->title_view), editable);
   gtk_text_view_set_editable (self->lead_view, editable);
   gtk_text_view_set_editable (self->body_view, editable);
   gtk_widget_set_sensitive (self->details_box, editable);
@@ -1013,7 +1029,7 @@ toa_article_editor_start_new (ToaArticleEditor *self)
   update_workflow_bar (self);
   offer_recovery (self, NULL);
   update_editable (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
 }
 
 /**
@@ -1586,7 +1602,7 @@ toa_article_editor_get_read_only (ToaArticleEditor *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_EDITOR (self), TRUE);
 
-  return !gtk_editable_get_editable (GTK_EDITABLE (self->title_entry));
+  return !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->title_view));
 }
 
 static void
@@ -1744,6 +1760,7 @@ toa_article_editor_class_init (ToaArticleEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (TOA_TYPE_WORKFLOW_BAR);
+  g_type_ensure (TOA_TYPE_TITLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-article-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, save_state_label);
@@ -1759,7 +1776,7 @@ toa_article_editor_class_init (ToaArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, returned_bar);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, returned_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, page_box);
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, lead_view);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, details_box);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, category_dropdown);
@@ -1770,6 +1787,7 @@ toa_article_editor_class_init (ToaArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleEditor, workflow_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_activate);
   install_actions (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -39,11 +39,11 @@ placeholder_paintable (void)
   return GDK_PAINTABLE (icon);
 }
 
-/* The size a picture is shown at: no wider than the text column. */
+/* A picture's own size, capped at the widest the editor ever shows one. */
 static void
-picture_size (GdkPaintable *picture,
-              int          *width,
-              int          *height)
+picture_natural_size (GdkPaintable *picture,
+                      int          *width,
+                      int          *height)
 {
   *width = gdk_paintable_get_intrinsic_width (picture);
   *height = gdk_paintable_get_intrinsic_height (picture);
@@ -54,9 +54,103 @@ picture_size (GdkPaintable *picture,
     }
   if (*width > MAX_IMAGE_WIDTH)
     {
-      *height = MAX (1, *height * MAX_IMAGE_WIDTH / *width);
+      *height = MAX (1, (int) ((gint64) *height * MAX_IMAGE_WIDTH / *width));
       *width = MAX_IMAGE_WIDTH;
     }
+}
+
+/* Sets the size @tag's picture is drawn at: its natural size, scaled down
+ * (keeping its aspect ratio) to @room pixels when that is narrower. The
+ * tag reserves the picture's height above its line, so the caption stays
+ * under it. Only a real change touches the tag: a tag change makes the
+ * view lay its lines out again. */
+static void
+fit_picture_tag (GtkTextTag *tag,
+                 int         room)
+{
+  int natural_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-natural-width"));
+  int natural_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-natural-height"));
+  int width = natural_width;
+  int height = natural_height;
+
+  if (room > 0 && room < natural_width)
+    {
+      width = MAX (1, room);
+      height = MAX (1, (int) ((gint64) natural_height * width / natural_width));
+    }
+  if (width == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-width")) &&
+      height == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-height")))
+    return;
+  g_object_set_data (G_OBJECT (tag), "toa-width", GINT_TO_POINTER (width));
+  g_object_set_data (G_OBJECT (tag), "toa-height", GINT_TO_POINTER (height));
+  g_object_set (tag, "pixels-above-lines", height + 12, NULL);
+}
+
+static void
+fit_picture_tag_cb (GtkTextTag *tag,
+                    gpointer    data)
+{
+  if (g_object_get_data (G_OBJECT (tag), "toa-picture") != NULL)
+    fit_picture_tag (tag, GPOINTER_TO_INT (data));
+}
+
+/* The room the view last gave pictures; kept on the tag table, which the
+ * editor's scratch buffers share, so that every new picture starts at the
+ * right size. 0: not known yet. */
+static int
+picture_room (GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (table), "toa-picture-room"));
+}
+
+/**
+ * toa_body_buffer_fit_pictures:
+ * @buffer: a body buffer
+ * @room: the width of the text area in pixels, or 0 for no limit
+ *
+ * Shows every picture of @buffer (and of the buffers sharing its tag
+ * table) no wider than @room, keeping its aspect ratio and never larger
+ * than its own size. This changes how pictures are drawn, never the body.
+ */
+void
+toa_body_buffer_fit_pictures (GtkTextBuffer *buffer,
+                              int            room)
+{
+  GtkTextTagTable *table;
+
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+
+  room = MAX (room, 0);
+  /* The view is allocated again as the text grows: nothing to do then, as
+   * pictures inserted since were fitted to the same room. */
+  if (room == picture_room (buffer))
+    return;
+  table = gtk_text_buffer_get_tag_table (buffer);
+  g_object_set_data (G_OBJECT (table), "toa-picture-room", GINT_TO_POINTER (room));
+  gtk_text_tag_table_foreach (table, fit_picture_tag_cb, GINT_TO_POINTER (room));
+}
+
+/**
+ * toa_body_tag_get_picture_size:
+ * @tag: a picture's data tag
+ * @width: (out): the width it is shown at
+ * @height: (out): the height it is shown at
+ *
+ * Returns: (transfer none) (nullable): the picture, or %NULL if @tag
+ *   holds none
+ */
+GdkPaintable *
+toa_body_tag_get_picture_size (GtkTextTag *tag,
+                               int        *width,
+                               int        *height)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_TAG (tag), NULL);
+
+  *width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-width"));
+  *height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-height"));
+  return g_object_get_data (G_OBJECT (tag), "toa-picture");
 }
 
 /* Tags */
@@ -864,15 +958,16 @@ toa_body_buffer_insert_figure (GtkTextBuffer      *buffer,
     picture = hooks->resolve_image (src, hooks->data);
   if (picture == NULL)
     picture = placeholder_paintable ();
-  picture_size (picture, &width, &height);
+  picture_natural_size (picture, &width, &height);
 
   tag = data_tag (buffer, "image", "toa-src", g_strdup (src));
   g_object_set_data_full (G_OBJECT (tag), "toa-alt", g_strdup (alt), g_free);
   g_object_set_data_full (G_OBJECT (tag), "toa-picture", picture, g_object_unref);
-  g_object_set_data (G_OBJECT (tag), "toa-width", GINT_TO_POINTER (width));
-  g_object_set_data (G_OBJECT (tag), "toa-height", GINT_TO_POINTER (height));
+  g_object_set_data (G_OBJECT (tag), "toa-natural-width", GINT_TO_POINTER (width));
+  g_object_set_data (G_OBJECT (tag), "toa-natural-height", GINT_TO_POINTER (height));
   /* The character itself stays invisible; the picture is drawn above it. */
-  g_object_set (tag, "pixels-above-lines", height + 12, "foreground-rgba", &hidden, "scale", 0.5, NULL);
+  g_object_set (tag, "foreground-rgba", &hidden, "scale", 0.5, NULL);
+  fit_picture_tag (tag, picture_room (buffer));
 
   gtk_text_buffer_insert (buffer, iter, OBJECT_CHAR, -1);
   gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);

@@ -55,6 +55,11 @@ void         toa_body_buffer_insert_figure  (GtkTextBuffer       *buffer,
                                              const ToaBodyHooks  *hooks);
 
 gboolean     toa_body_iter_is_picture       (const GtkTextIter   *iter);
+void         toa_body_buffer_fit_pictures   (GtkTextBuffer       *buffer,
+                                             int                  room);
+GdkPaintable *toa_body_tag_get_picture_size (GtkTextTag          *tag,
+                                             int                 *width,
+                                             int                 *height);
 GtkTextTag  *toa_body_buffer_link_tag       (GtkTextBuffer       *buffer,
                                              const char          *href);
 const char  *toa_body_tag_get_href          (GtkTextTag          *tag);

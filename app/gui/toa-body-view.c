@@ -124,24 +124,93 @@ draw_marker (GtkTextView       *view,
   gtk_snapshot_restore (snapshot);
 }
 
+/**
+ * toa_body_view_get_text_width:
+ * @self: a #ToaBodyView
+ *
+ * Returns: the width text wraps at (between the margins), in pixels; 0
+ *   before the view has a size
+ */
+int
+toa_body_view_get_text_width (ToaBodyView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+
+  g_return_val_if_fail (TOA_IS_BODY_VIEW (self), 0);
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  return MAX (0, visible.width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view));
+}
+
+/**
+ * toa_body_view_get_picture_area:
+ * @self: a #ToaBodyView
+ * @line_start: the start of a picture's line
+ * @area: (out): where the picture is drawn, in buffer coordinates
+ *
+ * Returns: %FALSE if there is no picture at @line_start
+ */
+gboolean
+toa_body_view_get_picture_area (ToaBodyView       *self,
+                                const GtkTextIter *line_start,
+                                GdkRectangle      *area)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextTag *tag;
+  GdkRectangle visible;
+  int line_height;
+  int left;
+
+  g_return_val_if_fail (TOA_IS_BODY_VIEW (self), FALSE);
+  g_return_val_if_fail (line_start != NULL && area != NULL, FALSE);
+
+  tag = image_tag_at (line_start);
+  if (tag == NULL)
+    return FALSE;
+  toa_body_tag_get_picture_size (tag, &area->width, &area->height);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_yrange (view, line_start, &area->y, &line_height);
+  /* Centred between the margins, like the text of the figure line. */
+  left = visible.x + gtk_text_view_get_left_margin (view);
+  area->x = left + (toa_body_view_get_text_width (self) - area->width) / 2;
+  area->y += 6;
+  return TRUE;
+}
+
 static void
-draw_picture (GtkTextView       *view,
+draw_picture (ToaBodyView       *self,
               GtkSnapshot       *snapshot,
               const GtkTextIter *line_start,
-              GtkTextTag        *tag,
-              const GdkRectangle *visible)
+              GtkTextTag        *tag)
 {
-  GdkPaintable *picture = g_object_get_data (G_OBJECT (tag), "toa-picture");
-  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-width"));
-  int height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "toa-height"));
-  int y;
-  int line_height;
+  GdkRectangle area;
+  GdkPaintable *picture;
 
-  gtk_text_view_get_line_yrange (view, line_start, &y, &line_height);
+  if (!toa_body_view_get_picture_area (self, line_start, &area))
+    return;
+  picture = toa_body_tag_get_picture_size (tag, &area.width, &area.height);
+  /* The decoded picture is scaled while drawing: a resize never decodes
+   * the image again. */
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (visible->x + (visible->width - width) / 2, y + 6));
-  gdk_paintable_snapshot (picture, snapshot, width, height);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (area.x, area.y));
+  gdk_paintable_snapshot (picture, snapshot, area.width, area.height);
   gtk_snapshot_restore (snapshot);
+}
+
+/* Pictures follow the width of the text area: scaled down to fit it,
+ * back up to their own size when it grows. */
+static void
+toa_body_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  ToaBodyView *self = TOA_BODY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (toa_body_view_parent_class)->size_allocate (widget, width, height, baseline);
+  toa_body_buffer_fit_pictures (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
+                                toa_body_view_get_text_width (self));
 }
 
 static void
@@ -173,7 +242,7 @@ toa_body_view_snapshot_layer (GtkTextView      *view,
         break;
       read_list_line (&line, &item);
       if (image != NULL)
-        draw_picture (view, snapshot, &line, image, &visible);
+        draw_picture (TOA_BODY_VIEW (view), snapshot, &line, image);
       else if (item.kind != TOA_BODY_LIST_NONE)
         draw_marker (view, snapshot, &line, &item);
     }
@@ -183,6 +252,7 @@ toa_body_view_snapshot_layer (GtkTextView      *view,
 static void
 toa_body_view_class_init (ToaBodyViewClass *klass)
 {
+  GTK_WIDGET_CLASS (klass)->size_allocate = toa_body_view_size_allocate;
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = toa_body_view_snapshot_layer;
 }
 

@@ -12,4 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ToaBodyView, toa_body_view, TOA, BODY_VIEW, GtkTextView)
 
+int      toa_body_view_get_text_width   (ToaBodyView       *self);
+gboolean toa_body_view_get_picture_area (ToaBodyView       *self,
+                                         const GtkTextIter *line_start,
+                                         GdkRectangle      *area);
+
 G_END_DECLS

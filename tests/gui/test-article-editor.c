@@ -18,6 +18,7 @@
 #include "toa-return-dialog.h"
 #include "toa-store-media.h"
 #include "toa-store-takeover.h"
+#include "toa-title-view.h"
 #include "toa-test-newsroom.h"
 #include "toa-workflow-bar.h"
 
@@ -96,6 +97,24 @@ type_entry (ToaArticleEditor *editor,
 
   if (gtk_editable_get_editable (entry))
     gtk_editable_insert_text (entry, text, -1, &position);
+}
+
+/* The title field wraps: a ToaTitleView, typed into like the keyboard
+ * does, at the end and only when it is editable. */
+static void
+type_title (ToaArticleEditor *editor,
+            const char       *text)
+{
+  type_text (GTK_TEXT_VIEW (child (editor, "title_view")), text);
+}
+
+static void
+assert_title (ToaArticleEditor *editor,
+              const char       *expected)
+{
+  g_autofree char *text = toa_title_view_get_text (child (editor, "title_view"));
+
+  g_assert_cmpstr (text, ==, expected);
 }
 
 static ToaArticleEditor *
@@ -204,7 +223,7 @@ write_article (ToaArticleEditor *editor,
                const char       *title)
 {
   toa_article_editor_start_new (editor);
-  type_entry (editor, "title_entry", title);
+  type_title (editor, title);
   type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương tổ chức hội nghị.");
   type_text (body_view (editor), "Đoạn một về sản xuất công nghiệp.\nĐoạn hai về an toàn.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -239,7 +258,7 @@ test_create_save_reopen (Newsroom      *n,
   g_signal_connect (editor, "article-changed", G_CALLBACK (on_article_changed), &seen);
   g_assert_cmpstr (gtk_editable_get_text (child (editor, "byline_entry")), ==, "Nguyễn Văn An - P. QLCN");
 
-  type_entry (editor, "title_entry", "Hội nghị triển khai nhiệm vụ năm 2027");
+  type_title (editor, "Hội nghị triển khai nhiệm vụ năm 2027");
   g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
   g_assert_cmpstr (toa_article_editor_get_title (editor), ==, "Hội nghị triển khai nhiệm vụ năm 2027");
   type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
@@ -266,8 +285,7 @@ test_create_save_reopen (Newsroom      *n,
   again = open_editor (n->store, "an");
   g_assert_true (toa_article_editor_load (again, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (gtk_editable_get_text (child (again, "title_entry")), ==,
-                   "Hội nghị triển khai nhiệm vụ năm 2027");
+  assert_title (again, "Hội nghị triển khai nhiệm vụ năm 2027");
   lead = view_text (child (again, "lead_view"));
   g_assert_cmpstr (lead, ==, "Sáng 23/11, Sở Công Thương\ntổ chức hội nghị.");
   body = view_text (body_view (again));
@@ -284,6 +302,215 @@ test_create_save_reopen (Newsroom      *n,
   close_editor (again);
 }
 
+/* ---- The title wraps ---------------------------------------------------------- */
+
+/* 151 characters, the length of a real portal title. */
+#define LONG_TITLE "Sở Công Thương mời doanh nghiệp, hợp tác xã đăng ký tham gia đoàn xúc tiến " \
+                   "thương mại tại Hội chợ Hàng Việt Nam được người tiêu dùng yêu thích năm 2027"
+
+/* The lines the title is shown on, once laid out. */
+static guint
+display_lines (GtkTextView *view)
+{
+  GtkTextIter iter;
+  guint lines = 1;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  while (gtk_text_view_forward_display_line (view, &iter))
+    lines++;
+  return lines;
+}
+
+/* Whether every character of the title is inside the field: its last
+ * line ends above the field's bottom edge, inside its width. */
+static gboolean
+title_all_visible (gpointer data)
+{
+  GtkTextView *view = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+  GdkRectangle last;
+  int x;
+  int y;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_view_get_iter_location (view, &end, &last);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, last.x, last.y + last.height, &x, &y);
+  return y <= gtk_widget_get_height (GTK_WIDGET (view)) && x <= gtk_widget_get_width (GTK_WIDGET (view));
+}
+
+/* The text view lays its text out in the background, then asks for its
+ * height: wait for that, as a user would see it a frame later. */
+static void
+assert_title_all_visible (GtkTextView *view)
+{
+  iterate_until (title_all_visible, view, 5);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_true (title_all_visible (view));
+}
+
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_is_focus (GTK_WIDGET (data));
+}
+
+/* The action of the capture-phase shortcut (caught before the text view
+ * inserts a newline) for @key on @title. */
+static GtkShortcutAction *
+enter_shortcut_action (GtkWidget  *title,
+                       const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (title);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (key);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Presses @key in @title the way its shortcut controller does. */
+static gboolean
+press_enter (GtkWidget  *title,
+             const char *key)
+{
+  return gtk_shortcut_action_activate (enter_shortcut_action (title, key), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                       title, NULL);
+}
+
+static void
+test_long_title_wraps (Newsroom      *n,
+                       gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  ToaArticleEditor *again;
+  GtkTextView *title = child (editor, "title_view");
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  int one_line_height;
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, "Title");
+
+  toa_article_editor_start_new (editor);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (title)));
+  type_title (editor, "Ngắn");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (title));
+  g_assert_cmpuint (display_lines (title), ==, 1);
+  one_line_height = gtk_widget_get_height (GTK_WIDGET (title));
+
+  /* A portal-length title: on several lines, every character shown. */
+  toa_title_view_set_text (TOA_TITLE_VIEW (title), NULL);
+  type_title (editor, LONG_TITLE);
+  g_assert_cmpint (g_utf8_strlen (LONG_TITLE, -1), ==, 151);
+  assert_title (editor, LONG_TITLE);
+  g_assert_cmpstr (toa_article_editor_get_title (editor), ==, LONG_TITLE);
+  g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
+  assert_title_all_visible (title);
+  g_assert_cmpuint (display_lines (title), >=, 2);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (title)), >=, 2 * one_line_height - 8);
+
+  type_text (child (editor, "lead_view"), "Sáng 23/11, Sở Công Thương thông báo.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  article = get_article (n, toa_article_editor_get_article_id (editor));
+  g_assert_cmpstr (article->content->title, ==, LONG_TITLE);
+
+  /* Reopened, in a pane as narrow as the three-pane window's. */
+  again = open_editor (n->store, "an");
+  gtk_window_set_default_size (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (again))), 620, 720);
+  g_assert_true (toa_article_editor_load (again, article->id, &error));
+  g_assert_no_error (error);
+  assert_title (again, LONG_TITLE);
+  assert_title_all_visible (child (again, "title_view"));
+  g_assert_cmpuint (display_lines (child (again, "title_view")), >=, 3);
+  close_editor (again);
+  close_editor (editor);
+}
+
+static gboolean
+title_has (gpointer data)
+{
+  ToaArticleEditor *editor = data;
+
+  return strstr (toa_article_editor_get_title (editor), "ba") != NULL;
+}
+
+static void
+test_title_has_no_newlines (Newsroom      *n,
+                            gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  GtkTextView *title = child (editor, "title_view");
+  GtkWidget *lead = child (editor, "lead_view");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (title));
+  g_autoptr(ToaArticle) article = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (title);
+  static const char * const enter_keys[] = { "Return", "KP_Enter", "ISO_Enter", "<Shift>Return" };
+  GtkTextIter middle;
+
+  toa_article_editor_start_new (editor);
+  type_title (editor, "Hội nghị tổng kết");
+
+  /* Enter (also on the keypad, or with Shift) moves on to the lead; the
+   * title keeps one line. */
+  for (guint k = 0; k < G_N_ELEMENTS (enter_keys); k++)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (title));
+      gtk_text_buffer_get_iter_at_offset (buffer, &middle, 8);
+      gtk_text_buffer_place_cursor (buffer, &middle);
+      g_assert_true (press_enter (GTK_WIDGET (title), enter_keys[k]));
+      iterate_until (has_focus, lead, 10);
+      assert_title (editor, "Hội nghị tổng kết");
+    }
+
+  /* While an input method composes a word, Enter is left to it. */
+  gtk_widget_grab_focus (GTK_WIDGET (title));
+  g_signal_emit_by_name (title, "preedit-changed", "tô");
+  g_assert_false (press_enter (GTK_WIDGET (title), "Return"));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (title)));
+  g_signal_emit_by_name (title, "preedit-changed", "");
+  g_assert_true (press_enter (GTK_WIDGET (title), "Return"));
+  iterate_until (has_focus, lead, 10);
+
+  /* Typed line breaks become spaces, one per run. */
+  type_title (editor, "\nnăm 2026\r\n\r\ncủa Sở");
+  assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở");
+  type_title (editor, " \nCông Thương");
+  assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở Công Thương");
+
+  /* Pasted ones too, and what is pasted is undone in one step. Decomposed
+   * (NFD) marks are stored NFC, as before. */
+  gdk_clipboard_set_text (clipboard, "\ndòng hai\xe2\x80\xa8" "ba Thu\xcc\x89y");
+  gtk_text_buffer_get_end_iter (buffer, &middle);
+  gtk_text_buffer_place_cursor (buffer, &middle);
+  g_signal_emit_by_name (title, "paste-clipboard");
+  iterate_until (title_has, editor, 10);
+  assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở Công Thương dòng hai ba Thu\xcc\x89y");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (title), "text.undo", NULL));
+  assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở Công Thương");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (title), "text.redo", NULL));
+  assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở Công Thương dòng hai ba Thu\xcc\x89y");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  article = get_article (n, toa_article_editor_get_article_id (editor));
+  g_assert_cmpstr (article->content->title, ==, "Hội nghị tổng kết năm 2026 của Sở Công Thương dòng hai ba Thủy");
+  g_assert_null (strchr (article->content->title, '\n'));
+  close_editor (editor);
+}
+
 static void
 test_invalid_date_keeps_text (Newsroom      *n,
                               gconstpointer  data)
@@ -291,7 +518,7 @@ test_invalid_date_keeps_text (Newsroom      *n,
   ToaArticleEditor *editor = open_editor (n->store, "an");
   GtkWindow *dialog;
 
-  type_entry (editor, "title_entry", "Bài có ngày sai");
+  type_title (editor, "Bài có ngày sai");
   type_entry (editor, "event_date_entry", "31/02/2026");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -299,7 +526,7 @@ test_invalid_date_keeps_text (Newsroom      *n,
   answer (dialog, "close");
   g_assert_cmpint (toa_article_editor_get_article_id (editor), ==, 0);
   g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bài có ngày sai");
+  assert_title (editor, "Bài có ngày sai");
   close_editor (editor);
 }
 
@@ -458,18 +685,18 @@ test_conflict_discard_mine (Newsroom      *n,
   gint64 id = write_article (editor, "Bài của tôi");
   GtkWindow *dialog;
 
-  type_entry (editor, "title_entry", " (sửa)");
+  type_title (editor, " (sửa)");
   save_as_colleague (n, id, "Bài của đồng nghiệp");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   dialog = wait_for_toplevel (TOA_TYPE_CONFLICT_DIALOG);
   answer (dialog, "discard");
 
   g_assert_cmpuint (count_revisions (n, id), ==, 2);
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bài của đồng nghiệp");
+  assert_title (editor, "Bài của đồng nghiệp");
   g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
 
   /* Editing on from their version saves without a conflict. */
-  type_entry (editor, "title_entry", " 2");
+  type_title (editor, " 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_cmpuint (count_revisions (n, id), ==, 3);
   close_editor (editor);
@@ -499,7 +726,7 @@ test_autosave_and_restore (Newsroom      *n,
   gint64 id;
 
   /* 5 s after the last keystroke, the text is on disk outside the store. */
-  type_entry (editor, "title_entry", "Chưa kịp lưu");
+  type_title (editor, "Chưa kịp lưu");
   type_text (body_view (editor), "Một câu quan trọng.");
   g_assert_false (recovery_written (recovery));
   iterate_until (recovery_written, recovery, 10);
@@ -515,7 +742,7 @@ test_autosave_and_restore (Newsroom      *n,
   g_assert_true (gtk_revealer_get_reveal_child (child (after_crash, "recovery_bar")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "editor.restore-recovery", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (child (after_crash, "recovery_bar")));
-  g_assert_cmpstr (gtk_editable_get_text (child (after_crash, "title_entry")), ==, "Chưa kịp lưu");
+  assert_title (after_crash, "Chưa kịp lưu");
   body = view_text (body_view (after_crash));
   g_assert_cmpstr (body, ==, "Một câu quan trọng.\n");
   g_assert_true (toa_article_editor_get_has_unsaved_changes (after_crash));
@@ -554,10 +781,10 @@ test_restore_existing_article (Newsroom      *n,
   editor = open_editor (n->store, "an");
   g_assert_true (toa_article_editor_load (editor, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bản đã lưu");
+  assert_title (editor, "Bản đã lưu");
   g_assert_true (gtk_revealer_get_reveal_child (child (editor, "recovery_bar")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.restore-recovery", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bản chưa lưu khi máy tắt");
+  assert_title (editor, "Bản chưa lưu khi máy tắt");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   article = get_article (n, id);
   g_assert_cmpstr (article->content->title, ==, "Bản chưa lưu khi máy tắt");
@@ -590,8 +817,8 @@ test_locked_by_other (Newsroom      *n,
   g_assert_false (gtk_widget_get_visible (child (editor, "take_over_button")));
 
   /* Typing does nothing and saving is not offered. */
-  type_entry (editor, "title_entry", "xxx");
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "title_entry")), ==, "Bài đang được sửa");
+  type_title (editor, "xxx");
+  assert_title (editor, "Bài đang được sửa");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_cmpuint (count_revisions (n, id), ==, 1);
   g_assert_false (toa_article_editor_get_has_unsaved_changes (editor));
@@ -756,7 +983,7 @@ test_close_asks (Newsroom      *n,
   g_assert_null (lock);
 
   g_assert_true (toa_article_editor_load (editor, id, &error));
-  type_entry (editor, "title_entry", " (bản mới)");
+  type_title (editor, " (bản mới)");
   outcome = -1;
   toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
   answer (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG), "cancel");
@@ -864,6 +1091,22 @@ test_snapshot (Newsroom      *n,
   close_editor (editor);
 }
 
+/* A new article in a narrow pane: the empty title shows its placeholder. */
+static void
+test_snapshot_new (Newsroom      *n,
+                   gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 600);
+  toa_article_editor_start_new (editor);
+  assert_title (editor, "");
+  g_assert_cmpstr (toa_title_view_get_placeholder_text (child (editor, "title_view")), ==, "Title");
+  save_png (window, "article-editor-new.png");
+  close_editor (editor);
+}
+
 /* The same in Vietnamese, as an approver who finds the article locked:
  * the longest strings of the pane. */
 static void
@@ -959,6 +1202,8 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/article-editor/" path, Newsroom, NULL, newsroom_setup, func, newsroom_teardown)
   ADD ("create-save-reopen", test_create_save_reopen);
+  ADD ("long-title-wraps", test_long_title_wraps);
+  ADD ("title-has-no-newlines", test_title_has_no_newlines);
   ADD ("invalid-date-keeps-text", test_invalid_date_keeps_text);
   ADD ("submit-from-workflow-bar", test_submit_from_workflow_bar);
   ADD ("return-requires-comment", test_return_requires_comment);
@@ -974,6 +1219,7 @@ main (int    argc,
   ADD ("insert-image", test_insert_image);
   ADD ("paste-word", test_paste_word);
   ADD ("snapshot", test_snapshot);
+  ADD ("snapshot-new", test_snapshot_new);
   ADD ("snapshot-vietnamese", test_snapshot_vietnamese);
 #undef ADD
 

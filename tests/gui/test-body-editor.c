@@ -7,7 +7,9 @@
 #include <adwaita.h>
 #include <locale.h>
 
+#include "toa-body-buffer.h"
 #include "toa-body-editor.h"
+#include "toa-body-view.h"
 #include "toa-core.h"
 #include "toa-link-dialog.h"
 #include "toa-test-utils.h"
@@ -1127,6 +1129,198 @@ test_long_article (Fixture       *fixture,
   g_assert_cmpint (keystroke, <, 16700);
 }
 
+/* Pictures follow the width of the text area */
+
+typedef struct
+{
+  ToaBodyView *view;
+  int          min;
+  int          max;
+} WidthWait;
+
+static gboolean
+text_width_in_range (gpointer data)
+{
+  WidthWait *wait = data;
+  int width = toa_body_view_get_text_width (wait->view);
+
+  return width >= wait->min && width <= wait->max;
+}
+
+static void
+resize_window (GtkWindow   *window,
+               ToaBodyView *view,
+               int          window_width,
+               int          min,
+               int          max)
+{
+  WidthWait wait = { view, min, max };
+
+  gtk_window_set_default_size (window, window_width, 600);
+  iterate_until (text_width_in_range, &wait);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/* The line of the @n-th picture (from 0). */
+static GtkTextIter
+picture_line (GtkTextBuffer *buffer,
+              guint          n)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if (toa_body_iter_is_picture (&iter) && n-- == 0)
+      return iter;
+  while (gtk_text_iter_forward_line (&iter));
+  g_assert_not_reached ();
+}
+
+/* Checks where picture @n is drawn: inside the text area, centred, its
+ * aspect ratio kept (800 × 450 from resolve_media), and @expected_width
+ * wide; its caption line starts below it. */
+static GdkRectangle
+assert_picture_fits (ToaBodyView   *view,
+                     GtkTextBuffer *buffer,
+                     guint          n,
+                     int            expected_width)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter line = picture_line (buffer, n);
+  GtkTextIter caption = line;
+  int left = gtk_text_view_get_left_margin (text_view);
+  int room = toa_body_view_get_text_width (view);
+  GdkRectangle area;
+  int caption_y;
+  int caption_height;
+
+  g_assert_true (toa_body_view_get_picture_area (view, &line, &area));
+  g_assert_cmpint (area.width, ==, expected_width);
+  g_assert_cmpint (ABS (area.height * 800 - area.width * 450), <=, 800);
+  g_assert_cmpint (area.x, >=, left);
+  g_assert_cmpint (area.x + area.width, <=, left + room);
+  g_assert_cmpint (ABS ((area.x - left) - (left + room - area.x - area.width)), <=, 1);
+  g_assert_true (gtk_text_iter_forward_line (&caption));
+  gtk_text_view_get_line_yrange (text_view, &caption, &caption_y, &caption_height);
+  g_assert_cmpint (caption_y, >=, area.y + area.height);
+  return area;
+}
+
+static gboolean
+is_sky (const guint8 *pixel)
+{
+  /* Cairo byte order: B G R A. resolve_media's sky is R 90–146,
+   * G 150–187, B 230; the view's background is white. */
+  return pixel[0] >= 215 && pixel[2] <= 170 && pixel[1] >= 135 && pixel[1] <= 200;
+}
+
+/* Renders @view and returns the first and last sky-coloured column on the
+ * row a quarter down picture area @area (buffer coordinates). */
+static void
+drawn_sky_columns (ToaBodyView        *view,
+                   const GdkRectangle *area,
+                   int                *first,
+                   int                *last)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  int x;
+  int y;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         area->x, area->y + area->height / 4, &x, &y);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (y, <, height);
+  *first = -1;
+  *last = -1;
+  for (x = 0; x < width; x++)
+    if (is_sky (pixels + (gsize) y * width * 4 + x * 4))
+      {
+        if (*first < 0)
+          *first = x;
+        *last = x;
+      }
+  g_assert_cmpint (*first, >=, 0);
+}
+
+static void
+test_picture_fits_width (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *body = "<p>Quang cảnh hội nghị</p><figure><img src=\"media:42\" alt=\"Toàn cảnh\"/>"
+                     "<figcaption>Toàn cảnh hội nghị. Ảnh: Đỗ Nguyên</figcaption></figure><p>Đoạn sau.</p>";
+  ToaBodyView *view = TOA_BODY_VIEW (toa_body_editor_get_view (fixture->editor));
+  g_autofree char *saved = NULL;
+  GdkRectangle area;
+  int room;
+  int first;
+  int last;
+  int left;
+
+  g_assert_true (toa_body_editor_set_body (fixture->editor, body, NULL));
+
+  /* A column about 300 px wide, as in the three-pane window. */
+  resize_window (fixture->window, view, 340, 200, 320);
+  room = toa_body_view_get_text_width (view);
+  area = assert_picture_fits (view, fixture->buffer, 0, room);
+  g_assert_cmpint (area.width, <, 560);
+
+  /* What is on screen: the sky spans the picture's width, inside the
+   * text area, not the 560 px the picture would be without scaling. */
+  drawn_sky_columns (view, &area, &first, &last);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, area.x, 0, &left, NULL);
+  g_assert_cmpint (first, >=, left);
+  g_assert_cmpint (first, <=, left + 2);
+  g_assert_cmpint (last, <=, left + area.width - 1);
+  g_assert_cmpint (last, >=, left + area.width - 3);
+
+  /* A picture inserted into the narrow view is fitted at once. */
+  place_cursor_at_end (fixture);
+  g_assert_true (toa_body_editor_insert_figure (fixture->editor, "media:7", NULL, "Ảnh thứ hai", NULL));
+  {
+    GtkTextIter line = picture_line (fixture->buffer, 1);
+
+    g_assert_true (toa_body_view_get_picture_area (view, &line, &area));
+    g_assert_cmpint (area.width, ==, room);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  assert_picture_fits (view, fixture->buffer, 1, room);
+
+  /* Wider than the picture: back to its own size (560 × 315), no larger. */
+  resize_window (fixture->window, view, 1000, 600, 2000);
+  area = assert_picture_fits (view, fixture->buffer, 0, 560);
+  g_assert_cmpint (area.height, ==, 315);
+  assert_picture_fits (view, fixture->buffer, 1, 560);
+  drawn_sky_columns (view, &area, &first, &last);
+  g_assert_cmpint (last - first + 1, >=, 557);
+  g_assert_cmpint (last - first + 1, <=, 560);
+
+  /* And narrow again. */
+  resize_window (fixture->window, view, 420, 250, 400);
+  assert_picture_fits (view, fixture->buffer, 0, toa_body_view_get_text_width (view));
+
+  /* Display only: the body is the same bytes. */
+  saved = toa_body_editor_get_body (fixture->editor);
+  g_assert_cmpstr (saved, ==,
+                   "<p>Quang cảnh hội nghị</p><figure><img src=\"media:42\" alt=\"Toàn cảnh\"/>"
+                   "<figcaption>Toàn cảnh hội nghị. Ảnh: Đỗ Nguyên</figcaption></figure><p>Đoạn sau.</p>"
+                   "<figure><img src=\"media:7\" alt=\"Ảnh thứ hai\"/><figcaption>Ảnh thứ hai</figcaption></figure>");
+}
+
 /* Looks: render to a PNG for a human to check */
 
 static gboolean
@@ -1232,6 +1426,7 @@ main (int    argc,
   ADD ("word-count", test_word_count);
   ADD ("links", test_links);
   ADD ("long-article", test_long_article);
+  ADD ("picture-fits-width", test_picture_fits_width);
   ADD ("render", test_render);
 #undef ADD
   g_test_add_func ("/body-editor/href-validation", test_href_validation);
