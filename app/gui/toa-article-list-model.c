@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "toa-article-list-model.h"
 #include "toa-store-seek.h"
 
@@ -12,6 +14,10 @@
  * can go: scrolling through 100,000 articles costs a bounded amount of
  * memory, and a refresh re-reads at most this many pages. */
 #define MAX_CACHED_PAGES 10
+
+/* Pages read ahead of the one a list view is in: GTK 4.8's list view
+ * binds about 32 rows at once, which can reach two pages on. */
+#define PREFETCH_PAGES 2
 
 /* ToaArticleItem: one row. Its identity is the article: a refresh updates
  * the item in place (notify::article), so that selections and row widgets
@@ -161,8 +167,9 @@ struct _ToaArticleListModel
   guint            query_count;
   GError          *error;
 
-  guint            prefetch_id;   /* idle source reading prefetch_page */
-  guint            prefetch_page;
+  guint            prefetch_id;   /* idle source reading prefetch_pages */
+  guint            prefetch_pages[PREFETCH_PAGES];
+  guint            n_prefetch;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -321,6 +328,7 @@ static void
 drop_pages (ToaArticleListModel *self)
 {
   g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  self->n_prefetch = 0;
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->keys);
   g_queue_clear (&self->recent);
@@ -342,49 +350,62 @@ static gboolean
 prefetch_in_idle (gpointer user_data)
 {
   ToaArticleListModel *self = user_data;
-  guint page = self->prefetch_page;
 
-  self->prefetch_id = 0;
-  if (page * TOA_ARTICLE_LIST_PAGE_SIZE < self->n_items &&
-      !g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+  /* One page each time the main loop is idle, so that a frame due in the
+   * meantime is not held up. */
+  while (self->n_prefetch > 0)
     {
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page),
-                           read_page (self, page, self->n_items, NULL));
-      touch_page (self, page);
+      guint page = self->prefetch_pages[0];
+
+      self->n_prefetch--;
+      memmove (self->prefetch_pages, self->prefetch_pages + 1, self->n_prefetch * sizeof (guint));
+      if (page * TOA_ARTICLE_LIST_PAGE_SIZE < self->n_items &&
+          !g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+        {
+          g_hash_table_insert (self->pages, GUINT_TO_POINTER (page),
+                               read_page (self, page, self->n_items, NULL));
+          touch_page (self, page);
+          break;
+        }
     }
+  if (self->n_prefetch > 0)
+    return G_SOURCE_CONTINUE;
+  self->prefetch_id = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* A list view scrolling through @position will soon ask for the page
- * beyond the half of its page it is in. That page is read when the main
- * loop has nothing else to do, between two frames, rather than in the
- * middle of the frame that first shows one of its rows. */
+/* A list view scrolling through @position will soon ask for the pages
+ * beyond the half of its page it is in. They are read when the main loop
+ * has nothing else to do, between two frames, rather than in the middle
+ * of the frame that first shows one of their rows. */
 static void
 prefetch_near (ToaArticleListModel *self,
                guint                position)
 {
   guint page = position / TOA_ARTICLE_LIST_PAGE_SIZE;
   guint n_pages = (self->n_items + TOA_ARTICLE_LIST_PAGE_SIZE - 1) / TOA_ARTICLE_LIST_PAGE_SIZE;
-  guint next;
+  gboolean forward = position % TOA_ARTICLE_LIST_PAGE_SIZE >= TOA_ARTICLE_LIST_PAGE_SIZE / 2;
+  guint wanted[PREFETCH_PAGES];
+  guint n_wanted = 0;
 
-  if (position % TOA_ARTICLE_LIST_PAGE_SIZE >= TOA_ARTICLE_LIST_PAGE_SIZE / 2)
+  for (guint i = 1; i <= PREFETCH_PAGES; i++)
     {
-      if (page + 1 >= n_pages)
-        return;
-      next = page + 1;
+      guint next;
+
+      if (forward ? page + i >= n_pages : page < i)
+        break;
+      next = forward ? page + i : page - i;
+      if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (next)))
+        wanted[n_wanted++] = next;
     }
-  else
-    {
-      if (page == 0)
-        return;
-      next = page - 1;
-    }
-  if (g_hash_table_contains (self->pages, GUINT_TO_POINTER (next)) ||
-      (self->prefetch_id != 0 && self->prefetch_page == next))
+  if (n_wanted == 0 ||
+      (self->n_prefetch == n_wanted &&
+       memcmp (self->prefetch_pages, wanted, n_wanted * sizeof (guint)) == 0))
     return;
-  g_clear_handle_id (&self->prefetch_id, g_source_remove);
-  self->prefetch_page = next;
-  self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_in_idle, self, NULL);
+  memcpy (self->prefetch_pages, wanted, n_wanted * sizeof (guint));
+  self->n_prefetch = n_wanted;
+  if (self->prefetch_id == 0)
+    self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_in_idle, self, NULL);
 }
 
 static gpointer
@@ -635,6 +656,7 @@ toa_article_list_model_refresh (ToaArticleListModel  *self,
   new_n = (guint) MIN (MAX (count, 0), G_MAXUINT);
 
   g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  self->n_prefetch = 0;
   old_pages = g_steal_pointer (&self->pages);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   reuse = index_cached_items_of (old_pages);

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-article-editor.h"
 #include "toa-body-editor.h"
 #include "toa-comment-dialog.h"
@@ -23,27 +24,6 @@
 #include "toa-workflow-bar.h"
 
 /* ---- Helpers ----------------------------------------------------------------- */
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               guint      seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gpointer
 child (ToaArticleEditor *editor,
@@ -127,7 +107,7 @@ open_editor (ToaStore   *store,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, editor, 10);
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, editor, 10));
   return editor;
 }
 
@@ -137,38 +117,23 @@ close_editor (ToaArticleEditor *editor)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (editor))));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return toa_gui_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static GtkWindow *
 wait_for_toplevel (GType type)
 {
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (type), 10);
-  return find_toplevel (type);
+  g_assert_true (toa_gui_test_wait (toplevel_shown, GSIZE_TO_POINTER (type), 10));
+  return toa_gui_test_find_toplevel (type);
 }
 
 static gboolean
 toplevel_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return toa_gui_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 static void
@@ -180,7 +145,7 @@ answer (GtkWindow  *dialog,
   /* What a click on the response button does: respond, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  iterate_until (toplevel_gone, GSIZE_TO_POINTER (type), 10);
+  g_assert_true (toa_gui_test_wait (toplevel_gone, GSIZE_TO_POINTER (type), 10));
 }
 
 static ToaArticle *
@@ -344,7 +309,7 @@ title_all_visible (gpointer data)
 static void
 assert_title_all_visible (GtkTextView *view)
 {
-  iterate_until (title_all_visible, view, 5);
+  g_assert_true (toa_gui_test_wait (title_all_visible, view, 5));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   g_assert_true (title_all_visible (view));
 }
@@ -472,7 +437,7 @@ test_title_has_no_newlines (Newsroom      *n,
       gtk_text_buffer_get_iter_at_offset (buffer, &middle, 8);
       gtk_text_buffer_place_cursor (buffer, &middle);
       g_assert_true (press_enter (GTK_WIDGET (title), enter_keys[k]));
-      iterate_until (has_focus, lead, 10);
+      g_assert_true (toa_gui_test_wait (has_focus, lead, 10));
       assert_title (editor, "Hội nghị tổng kết");
     }
 
@@ -483,7 +448,7 @@ test_title_has_no_newlines (Newsroom      *n,
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (title)));
   g_signal_emit_by_name (title, "preedit-changed", "");
   g_assert_true (press_enter (GTK_WIDGET (title), "Return"));
-  iterate_until (has_focus, lead, 10);
+  g_assert_true (toa_gui_test_wait (has_focus, lead, 10));
 
   /* Typed line breaks become spaces, one per run. */
   type_title (editor, "\nnăm 2026\r\n\r\ncủa Sở");
@@ -497,7 +462,7 @@ test_title_has_no_newlines (Newsroom      *n,
   gtk_text_buffer_get_end_iter (buffer, &middle);
   gtk_text_buffer_place_cursor (buffer, &middle);
   g_signal_emit_by_name (title, "paste-clipboard");
-  iterate_until (title_has, editor, 10);
+  g_assert_true (toa_gui_test_wait (title_has, editor, 10));
   assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở Công Thương dòng hai ba Thu\xcc\x89y");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (title), "text.undo", NULL));
   assert_title (editor, "Hội nghị tổng kết năm 2026 của Sở Công Thương");
@@ -729,7 +694,7 @@ test_autosave_and_restore (Newsroom      *n,
   type_title (editor, "Chưa kịp lưu");
   type_text (body_view (editor), "Một câu quan trọng.");
   g_assert_false (recovery_written (recovery));
-  iterate_until (recovery_written, recovery, 10);
+  g_assert_true (toa_gui_test_wait (recovery_written, recovery, 10));
   record = toa_recovery_load (recovery, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (record->content->title, ==, "Chưa kịp lưu");
@@ -976,7 +941,7 @@ test_close_asks (Newsroom      *n,
 
   /* Nothing unsaved: closes at once and releases the lock. */
   toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
-  iterate_until (outcome_known, &outcome, 10);
+  g_assert_true (toa_gui_test_wait (outcome_known, &outcome, 10));
   g_assert_cmpint (outcome, ==, 1);
   lock = toa_store_get_lock (n->store, id, &error);
   g_assert_no_error (error);
@@ -987,14 +952,14 @@ test_close_asks (Newsroom      *n,
   outcome = -1;
   toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
   answer (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG), "cancel");
-  iterate_until (outcome_known, &outcome, 10);
+  g_assert_true (toa_gui_test_wait (outcome_known, &outcome, 10));
   g_assert_cmpint (outcome, ==, 0);
   g_assert_true (toa_article_editor_get_has_unsaved_changes (editor));
 
   outcome = -1;
   toa_article_editor_close_async (editor, NULL, on_closed, &outcome);
   answer (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG), "save");
-  iterate_until (outcome_known, &outcome, 10);
+  g_assert_true (toa_gui_test_wait (outcome_known, &outcome, 10));
   g_assert_cmpint (outcome, ==, 1);
   g_assert_cmpuint (count_revisions (n, id), ==, 2);
   close_editor (editor);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <locale.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-body-buffer.h"
 #include "toa-body-editor.h"
 #include "toa-body-view.h"
@@ -25,26 +26,6 @@ typedef struct
   guint          changes;
   guint          imports;
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static GdkPaintable *
 resolve_media (ToaBodyEditor *editor,
@@ -126,7 +107,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 900, 700);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_present (fixture->window);
-  iterate_until (widget_is_mapped, fixture->editor);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, fixture->editor);
   gtk_widget_grab_focus (GTK_WIDGET (toa_body_editor_get_view (fixture->editor)));
 }
 
@@ -602,7 +583,7 @@ test_paste_html_goes_through_import (Fixture       *fixture,
   place_cursor_at_end (fixture);
   set_clipboard_html (fixture, html, "Đoạn dán từ Word");
   paste (fixture);
-  iterate_until (imported, fixture);
+  toa_gui_test_iterate_until (imported, fixture);
 
   g_assert_cmpstr (fixture->pasted_html->str, ==, html);
   assert_body (fixture, "<p>Đầu bài</p><p>Đoạn <strong>dán</strong> từ Word</p><ul><li>Ý một</li><li>Ý hai</li></ul>");
@@ -616,7 +597,7 @@ test_paste_html_goes_through_import (Fixture       *fixture,
   place_cursor_after (fixture, "Đầu ");
   set_clipboard_html (fixture, "<b>một đoạn</b>", "một đoạn");
   paste (fixture);
-  iterate_until (imported, fixture);
+  toa_gui_test_iterate_until (imported, fixture);
   assert_body (fixture, "<p>Đầu chen <em>giữa</em> cuối</p>");
 
   /* The whole paste is one undo step. */
@@ -628,7 +609,7 @@ test_paste_html_goes_through_import (Fixture       *fixture,
   g_string_truncate (fixture->pasted_html, 0);
   set_clipboard_html (fixture, "<p>tệp hỏng</p>", "tệp hỏng");
   paste (fixture);
-  iterate_until (imported, fixture);
+  toa_gui_test_iterate_until (imported, fixture);
   assert_body (fixture, "<p>Đầu cuối</p>");
   g_assert_cmpstr (fixture->messages->pdata[fixture->messages->len - 1], ==, "Không đọc được định dạng Word");
 }
@@ -653,7 +634,7 @@ test_paste_plain_text_is_nfc (Fixture       *fixture,
   toa_body_editor_set_import_func (fixture->editor, import_html, fixture, NULL);
   gdk_clipboard_set_text (clipboard, decomposed);
   paste (fixture);
-  iterate_until (body_contains_viet, fixture);
+  toa_gui_test_iterate_until (body_contains_viet, fixture);
   assert_body (fixture, "<p>Việt Nam</p><p>Dòng hai</p>");
   g_assert_cmpuint (fixture->imports, ==, 0);
 }
@@ -728,12 +709,12 @@ test_copy_gives_html_and_text (Fixture       *fixture,
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
 
   gdk_clipboard_read_text_async (clipboard, NULL, on_read_text, &read);
-  iterate_until (read_done, &read);
+  toa_gui_test_iterate_until (read_done, &read);
   g_assert_cmpstr (read.text, ==, "đề\nCó chữ đậm & thường\nMột");
 
   read.done = FALSE;
   gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL, on_read_html, &read);
-  iterate_until (read_done, &read);
+  toa_gui_test_iterate_until (read_done, &read);
   g_assert_cmpstr (g_bytes_get_data (read.html, NULL), ==,
                    "<h2>đề</h2><p>Có <strong>chữ đậm</strong> &amp; thường</p><ul><li>Một</li></ul>");
   g_free (read.text);
@@ -788,7 +769,7 @@ test_table_is_read_only (Fixture       *fixture,
   place_cursor_after (fixture, "Quý I");
   set_clipboard_html (fixture, "<table>…</table>", "Bảng dán");
   paste (fixture);
-  iterate_until (pasted_table, fixture);
+  toa_gui_test_iterate_until (pasted_table, fixture);
   g_clear_pointer (&saved, g_free);
   saved = toa_body_editor_get_body (fixture->editor);
   g_assert_true (g_str_has_prefix (saved, "<p>Trước đầu</p><table>"));
@@ -1069,7 +1050,7 @@ test_links (Fixture       *fixture,
   /* The dialog edits the link under the cursor. */
   place_cursor_after (fixture, "cổng");
   activate (fixture, "editor.insert-link", NULL);
-  iterate_until (link_dialog_shown, NULL);
+  toa_gui_test_iterate_until (link_dialog_shown, NULL);
   dialog = find_link_dialog ();
   href = toa_link_dialog_get_href (TOA_LINK_DIALOG (dialog));
   g_assert_cmpstr (href, ==, "https://congthuong.gov.vn/?a=1&b=\"2\"");
@@ -1157,7 +1138,7 @@ resize_window (GtkWindow   *window,
   WidthWait wait = { view, min, max };
 
   gtk_window_set_default_size (window, window_width, 600);
-  iterate_until (text_width_in_range, &wait);
+  toa_gui_test_iterate_until (text_width_in_range, &wait);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
@@ -1363,7 +1344,7 @@ test_render (Fixture       *fixture,
 
   g_assert_true (toa_body_editor_set_body (fixture->editor, all, NULL));
   select_text (fixture, "cụm công");
-  iterate_until (has_drawn, fixture->editor);
+  toa_gui_test_iterate_until (has_drawn, fixture->editor);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
   render_window (fixture->window, path);

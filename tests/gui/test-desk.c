@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-application.h"
 #include "toa-article-editor.h"
 #include "toa-article-list-model.h"
@@ -34,54 +35,6 @@ typedef struct
 /* Main loop helpers */
 
 typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-iterate_until_timeout (Condition done,
-                       gpointer  data,
-                       gint64    timeout_usec)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_usec;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-iterate_until (Condition done,
-               gpointer  data)
-{
-  g_assert_true (iterate_until_timeout (done, data, 10 * G_USEC_PER_SEC));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gpointer
 template_child (ToaWindow  *window,
@@ -111,7 +64,7 @@ open_window (Desk *d)
   d->window = toa_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (d->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (d->window));
-  iterate_until (widget_is_mapped, d->window);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, d->window);
 }
 
 static void
@@ -181,7 +134,7 @@ assert_count_label (ToaWindow  *window,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, expected);
   CountWait wait = { window, view, text };
 
-  if (!iterate_until_timeout (count_is, &wait, 5 * G_USEC_PER_SEC))
+  if (!toa_gui_test_wait (count_is, &wait, 5))
     g_assert_cmpstr (toa_window_get_view_count (window, view), ==, text);
 }
 
@@ -217,7 +170,7 @@ test_welcome_demo (Desk          *d,
   open_window (d);
   g_assert_cmpstr (toa_window_get_page (d->window), ==, "welcome");
 
-  welcome = find_descendant (GTK_WIDGET (d->window), TOA_TYPE_WELCOME);
+  welcome = toa_gui_test_find_descendant (GTK_WIDGET (d->window), TOA_TYPE_WELCOME);
   g_assert_nonnull (welcome);
   g_assert_true (gtk_widget_activate_action (welcome, "welcome.load-demo", NULL));
 
@@ -241,7 +194,7 @@ test_welcome_office (Desk          *d,
   AdwWindowTitle *title;
 
   open_window (d);
-  welcome = find_descendant (GTK_WIDGET (d->window), TOA_TYPE_WELCOME);
+  welcome = toa_gui_test_find_descendant (GTK_WIDGET (d->window), TOA_TYPE_WELCOME);
   g_assert_true (gtk_widget_activate_action (welcome, "welcome.show-setup", NULL));
 
   code = GTK_EDITABLE (gtk_widget_get_template_child (welcome, TOA_TYPE_WELCOME, "office_code_row"));
@@ -332,7 +285,7 @@ static gboolean
 first_row_counts (gpointer data)
 {
   void **args = data;
-  GtkWidget *row = find_descendant (GTK_WIDGET (template_child (args[0], "article_list")), TOA_TYPE_ARTICLE_ROW);
+  GtkWidget *row = toa_gui_test_find_descendant (GTK_WIDGET (template_child (args[0], "article_list")), TOA_TYPE_ARTICLE_ROW);
 
   return row != NULL && g_strcmp0 (toa_article_row_get_unresolved_text (TOA_ARTICLE_ROW (row)), args[1]) == 0;
 }
@@ -362,7 +315,7 @@ test_waiting_queue (Desk          *d,
   toa_window_refresh (d->window);
   args[0] = d->window;
   args[1] = GUINT_TO_POINTER (before + 1);
-  g_assert_true (iterate_until_timeout (rows_at_least, args, 5 * G_USEC_PER_SEC));
+  g_assert_true (toa_gui_test_wait (rows_at_least, args, 5));
   {
     g_autoptr(ToaArticleItem) last = row_item (d->window, before);
 
@@ -376,7 +329,7 @@ test_waiting_queue (Desk          *d,
       previous = toa_article_item_get_article (item)->updated;
     }
 
-  row = find_descendant (GTK_WIDGET (template_child (d->window, "article_list")), TOA_TYPE_ARTICLE_ROW);
+  row = toa_gui_test_find_descendant (GTK_WIDGET (template_child (d->window, "article_list")), TOA_TYPE_ARTICLE_ROW);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (toa_article_row_get_time_text (TOA_ARTICLE_ROW (row)), "waiting "));
 
@@ -390,7 +343,7 @@ test_waiting_queue (Desk          *d,
   toa_window_refresh (d->window);
   args[0] = d->window;
   args[1] = "2 unresolved comments";
-  g_assert_true (iterate_until_timeout (first_row_counts, args, 5 * G_USEC_PER_SEC));
+  g_assert_true (toa_gui_test_wait (first_row_counts, args, 5));
 }
 
 static void
@@ -416,7 +369,7 @@ test_author_views (Desk          *d,
 
   /* The list widget shows the rows: the first row's title is on screen. */
   {
-    GtkWidget *row = find_descendant (GTK_WIDGET (template_child (d->window, "article_list")),
+    GtkWidget *row = toa_gui_test_find_descendant (GTK_WIDGET (template_child (d->window, "article_list")),
                                       TOA_TYPE_ARTICLE_ROW);
     g_autoptr(ToaArticleItem) item = row_item (d->window, 0);
 
@@ -478,19 +431,19 @@ test_search (Desk          *d,
 
   /* Folded: no tone marks, no đ. Results arrive as one types (debounced). */
   gtk_editable_set_text (entry, "dong thap");
-  iterate_until (rows_are, &wait);
+  toa_gui_test_iterate_until (rows_are, &wait);
   item = row_item (d->window, 0);
   g_assert_cmpint (toa_article_item_get_id (item), ==, id);
 
   wait.n = 0;
   gtk_editable_set_text (entry, "khong co tu nay xyzw");
-  iterate_until (rows_are, &wait);
+  toa_gui_test_iterate_until (rows_are, &wait);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (d->window, "list_stack")), ==,
                    "no-results");
 
   wait.n = before;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.clear-filters", NULL));
-  iterate_until (rows_are, &wait);
+  toa_gui_test_iterate_until (rows_are, &wait);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 }
 
@@ -557,7 +510,7 @@ test_live_refresh (Desk          *d,
   add_article (other, "Bài viết từ một máy khác", "pminhtuan", "QLTM");
 
   wait.expected = g_strdup_printf ("%" G_GINT64_FORMAT, before + 1);
-  g_assert_true (iterate_until_timeout (count_is, &wait, 2 * G_USEC_PER_SEC));
+  g_assert_true (toa_gui_test_wait (count_is, &wait, 2));
   g_free (wait.expected);
   g_assert_cmpuint (n_rows (d->window), ==, before + 1);
   g_assert_cmpint (toa_article_item_get_id (gtk_single_selection_get_selected_item (selection)), ==,
@@ -578,7 +531,7 @@ test_live_refresh (Desk          *d,
   wait.expected = g_strdup_printf ("%" G_GINT64_FORMAT, store_count (BIT (APPROVED), NULL, NULL, NULL) + 1);
   toa_store_transition (other, submitted_id, "approve", "dvkhoa", NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (iterate_until_timeout (count_is, &wait, 2 * G_USEC_PER_SEC));
+  g_assert_true (toa_gui_test_wait (count_is, &wait, 2));
   g_free (wait.expected);
   g_assert_cmpint (toa_article_item_get_id (gtk_single_selection_get_selected_item (selection)), ==,
                    selected_id);
@@ -713,7 +666,7 @@ editor_shows (gpointer data)
   EditorWait *wait = data;
   GtkStack *stack = template_child (wait->window, "editor_stack");
   GtkWidget *scroller = gtk_stack_get_child_by_name (stack, "editor");
-  GtkWidget *editor = scroller != NULL ? find_descendant (scroller, TOA_TYPE_ARTICLE_EDITOR) : NULL;
+  GtkWidget *editor = scroller != NULL ? toa_gui_test_find_descendant (scroller, TOA_TYPE_ARTICLE_EDITOR) : NULL;
   gint64 id = -1;
 
   if (editor == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "editor") != 0)
@@ -741,14 +694,14 @@ test_editor_follows_selection (Desk          *d,
 
       gtk_single_selection_set_selected (selection, r);
       wait.id = toa_article_item_get_id (item);
-      iterate_until (editor_shows, &wait);
+      toa_gui_test_iterate_until (editor_shows, &wait);
       g_assert_cmpstr (adw_window_title_get_title (template_child (d->window, "editor_title")), ==,
                        toa_article_item_get_article (item)->content->title);
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.new-article", NULL));
   wait.id = 0;
-  iterate_until (editor_shows, &wait);
+  toa_gui_test_iterate_until (editor_shows, &wait);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
 }
 
@@ -769,7 +722,7 @@ test_narrow_window (Desk          *d,
   EditorWait wait = { d->window, 0 };
 
   gtk_window_set_default_size (GTK_WINDOW (d->window), 400, 700);
-  iterate_until (leaflet_folded, leaflet);
+  toa_gui_test_iterate_until (leaflet_folded, leaflet);
 
   show_view (d->window, "published");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
@@ -778,7 +731,7 @@ test_narrow_window (Desk          *d,
   item = row_item (d->window, 0);
   gtk_single_selection_set_selected (selection, 0);
   wait.id = toa_article_item_get_id (item);
-  iterate_until (editor_shows, &wait);
+  toa_gui_test_iterate_until (editor_shows, &wait);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "editor");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.go-back", NULL));
@@ -861,7 +814,7 @@ test_pages_in_languages (Desk          *d,
       g_assert_true (toa_application_open_store (app, path, &error));
       open_window (d);
       g_assert_cmpstr (toa_window_get_page (d->window), ==, "welcome");
-      welcome = find_descendant (GTK_WIDGET (d->window), TOA_TYPE_WELCOME);
+      welcome = toa_gui_test_find_descendant (GTK_WIDGET (d->window), TOA_TYPE_WELCOME);
       g_assert_true (gtk_widget_activate_action (welcome, "welcome.show-setup", NULL));
       g_assert_true (gtk_widget_activate_action (welcome, "welcome.show-choices", NULL));
       g_assert_true (gtk_widget_activate_action (welcome, "welcome.load-demo", NULL));

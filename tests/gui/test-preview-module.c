@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-application.h"
 #include "toa-core.h"
 #include "toa-demo.h"
@@ -29,29 +30,6 @@
 /* The module's folder as the test environment gave it. */
 static char *module_dir;
 static ToaApplication *app;
-
-static gboolean
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               guint      seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 /* Whether the dynamic linker has WebKitGTK in this process. */
 static gboolean
@@ -233,7 +211,7 @@ test_missing (Newsroom      *n,
   g_assert_nonnull (strstr (adw_status_page_get_description (page), empty));
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, window, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, window, 10));
   g_assert_true (toa_preview_window_load (window, id, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (toa_preview_window_get_html (window), "Hội nghị xúc tiến thương mại"));
@@ -296,14 +274,14 @@ test_window (void)
   window = toa_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, window, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, window, 10));
   g_assert_false (webkit_is_mapped ());
 
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (
     GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), TOA_TYPE_WINDOW, "article_list"))));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
   gtk_single_selection_set_selected (selection, 0);
-  g_assert_true (iterate_until (preview_opened, window, 10));
+  g_assert_true (toa_gui_test_wait (preview_opened, window, 10));
   preview = find_preview ();
   g_assert_true (webkit_is_mapped ());
   g_assert_nonnull (toa_preview_window_get_view (preview));
@@ -337,7 +315,7 @@ test_on_demand (Newsroom      *n,
   g_assert_false (gtk_widget_get_visible (template_child (window, "unavailable_page")));
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, window, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, window, 10));
   g_assert_true (toa_preview_window_load (window, id, &error));
   g_assert_no_error (error);
   /* Whether WebKit's web process then finishes loading depends on the

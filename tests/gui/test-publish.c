@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-core.h"
 #include "toa-export-dialog.h"
 #include "toa-notifier.h"
@@ -28,29 +29,6 @@
 /* ---- Helpers ----------------------------------------------------------------- */
 
 static gboolean
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               guint      seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 flag_is_set (gpointer data)
 {
   return *(gboolean *) data;
@@ -60,7 +38,7 @@ static void
 show_window (GtkWindow *window)
 {
   gtk_window_present (window);
-  g_assert_true (iterate_until (widget_is_mapped, window, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, window, 10));
 }
 
 static gpointer
@@ -248,7 +226,7 @@ test_preview (Newsroom      *n,
   g_assert_false (gdk_content_formats_contain_mime_type (
                     gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))), "text/html"));
 
-  web_ok = iterate_until (preview_loaded, window, 60);
+  web_ok = toa_gui_test_wait (preview_loaded, window, 60);
   if (!web_ok)
     g_test_message ("WebKit's web process did not finish loading within 60 s on this display; "
                     "the load-finished assertions are skipped");
@@ -272,12 +250,12 @@ test_preview (Newsroom      *n,
 
   if (web_ok)
     {
-      g_assert_true (iterate_until (preview_loaded, window, 60));
+      g_assert_true (toa_gui_test_wait (preview_loaded, window, 60));
       maybe_shoot (GTK_WINDOW (window), "preview");
       /* Following a link to the portal is refused. */
       webkit_web_view_load_uri (WEBKIT_WEB_VIEW (toa_preview_window_get_view (window)),
                                 "https://congthuong.example.gov.vn/");
-      g_assert_true (iterate_until (preview_blocked, window, 10));
+      g_assert_true (toa_gui_test_wait (preview_blocked, window, 10));
     }
   else
     g_test_skip ("WebKit could not load pages under this display (web process did not start)");
@@ -372,7 +350,7 @@ test_preview_photo (Newsroom      *n,
   g_assert_no_error (error);
   g_assert_false (toa_preview_window_get_draft (window));
   g_assert_nonnull (strstr (toa_preview_window_get_html (window), "images/media-"));
-  if (!iterate_until (preview_loaded, window, 60))
+  if (!toa_gui_test_wait (preview_loaded, window, 60))
     {
       g_test_skip ("WebKit could not load pages under this display (web process did not start)");
       gtk_window_destroy (GTK_WINDOW (window));
@@ -381,7 +359,7 @@ test_preview_photo (Newsroom      *n,
   webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (toa_preview_window_get_view (window)),
                                 WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT, WEBKIT_SNAPSHOT_OPTIONS_NONE,
                                 NULL, on_snapshot, &shot);
-  g_assert_true (iterate_until (flag_is_set, &shot.done, 30));
+  g_assert_true (toa_gui_test_wait (flag_is_set, &shot.done, 30));
   g_assert_nonnull (shot.texture);
   g_assert_true (has_red (shot.texture));
   g_object_unref (shot.texture);
@@ -435,7 +413,7 @@ test_preview_offline (Newsroom      *n,
                           "<iframe src=\"http://127.0.0.1:%u/f.html\"></iframe></body></html>",
                           port, port, port);
   webkit_web_view_load_html (view, html, NULL);
-  if (!iterate_until (flag_is_set, &finished, 60))
+  if (!toa_gui_test_wait (flag_is_set, &finished, 60))
     {
       g_test_skip ("WebKit could not load pages under this display (web process did not start)");
       gtk_window_destroy (GTK_WINDOW (window));
@@ -478,7 +456,7 @@ run_export (ToaExportDialog *dialog,
   finished->done = FALSE;
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL);
   g_assert_true (toa_export_dialog_get_busy (dialog));
-  g_assert_true (iterate_until (flag_is_set, &finished->done, 60));
+  g_assert_true (toa_gui_test_wait (flag_is_set, &finished->done, 60));
   g_assert_false (toa_export_dialog_get_busy (dialog));
 }
 
@@ -615,10 +593,10 @@ test_export_cancel (Newsroom      *n,
   toa_export_dialog_set_destination (dialog, dest);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL);
-  g_assert_true (iterate_until (progress_started, dialog, 60));
+  g_assert_true (toa_gui_test_wait (progress_started, dialog, 60));
   g_assert_true (toa_export_dialog_get_busy (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL);
-  g_assert_true (iterate_until (flag_is_set, &finished.done, 60));
+  g_assert_true (toa_gui_test_wait (flag_is_set, &finished.done, 60));
   g_assert_false (finished.success);
   g_assert_false (toa_export_dialog_get_busy (dialog));
   /* The dialog is still there: Cancel stopped the batch, not the dialog. */
@@ -726,8 +704,8 @@ test_copy_html (Newsroom      *n,
 
   gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, on_html_read, &read);
   gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &read);
-  g_assert_true (iterate_until (flag_is_set, &read.html_done, 10));
-  g_assert_true (iterate_until (flag_is_set, &read.text_done, 10));
+  g_assert_true (toa_gui_test_wait (flag_is_set, &read.html_done, 10));
+  g_assert_true (toa_gui_test_wait (flag_is_set, &read.text_done, 10));
 
   article = toa_store_export_load (n->store, id, &error);
   g_assert_no_error (error);
@@ -1018,7 +996,7 @@ test_notifier (Newsroom      *n,
     toa_store_transition (other, other_id, "submit", "binh", NULL, &error);
     g_assert_no_error (error);
     chi_sent->expected = before + 1;
-    g_assert_true (iterate_until (sent_enough, chi_sent, 10));
+    g_assert_true (toa_gui_test_wait (sent_enough, chi_sent, 10));
     g_assert_cmpuint (chi_sent->titles->len, ==, before + 1);
     g_assert_nonnull (strstr (g_ptr_array_index (chi_sent->bodies, before), "Tập huấn an toàn hóa chất"));
     toa_notifier_stop (chi);

@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-approve-dialog.h"
 #include "toa-article-editor.h"
 #include "toa-article-list-model.h"
@@ -33,29 +34,6 @@
 /* ---- Helpers ----------------------------------------------------------------- */
 
 static gboolean
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               guint      seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 flag_is_set (gpointer data)
 {
   return *(gboolean *) data;
@@ -69,22 +47,6 @@ child (ToaArticleEditor *editor,
 
   g_assert_nonnull (object);
   return object;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkTextView *
@@ -144,7 +106,7 @@ open_editor (Newsroom   *n,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, editor, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, editor, 10));
   if (id > 0)
     {
       g_assert_true (toa_article_editor_load (editor, id, &error));
@@ -159,31 +121,16 @@ close_editor (ToaArticleEditor *editor)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (editor))));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return toa_gui_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static gboolean
 toplevel_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return toa_gui_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 /* Clicks the workflow bar's button for @action and waits for the dialog
@@ -197,8 +144,8 @@ click_for_dialog (ToaArticleEditor *editor,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (iterate_until (toplevel_shown, GSIZE_TO_POINTER (type), 10));
-  return find_toplevel (type);
+  g_assert_true (toa_gui_test_wait (toplevel_shown, GSIZE_TO_POINTER (type), 10));
+  return toa_gui_test_find_toplevel (type);
 }
 
 /* What a click on a response button does: respond, then close. */
@@ -211,7 +158,7 @@ answer (GtkWindow  *dialog,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  g_assert_true (iterate_until (toplevel_gone, GSIZE_TO_POINTER (type), 10));
+  g_assert_true (toa_gui_test_wait (toplevel_gone, GSIZE_TO_POINTER (type), 10));
 }
 
 static ToaReviewWindow *
@@ -226,7 +173,7 @@ open_review (Newsroom         *n,
   g_assert_true (toa_review_window_load (review, id, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (review));
-  g_assert_true (iterate_until (widget_is_mapped, review, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, review, 10));
   return review;
 }
 
@@ -234,7 +181,7 @@ static char *
 joined_runs (ToaReviewWindow *review,
              ToaDiffKind      kind)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (review), TOA_TYPE_DIFF_VIEW);
+  GtkWidget *view = toa_gui_test_find_descendant (GTK_WIDGET (review), TOA_TYPE_DIFF_VIEW);
   g_auto(GStrv) runs = NULL;
 
   g_assert_nonnull (view);
@@ -406,14 +353,14 @@ approver_comments_and_returns (Newsroom *n,
   g_autofree char *comment = NULL;
 
   g_assert_cmpstr (toa_review_window_get_page (review), ==, "changes");
-  g_assert_nonnull (find_descendant (GTK_WIDGET (review), TOA_TYPE_DIFF_VIEW));
+  g_assert_nonnull (toa_gui_test_find_descendant (GTK_WIDGET (review), TOA_TYPE_DIFF_VIEW));
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   g_assert_true (gtk_text_iter_forward_search (&start, "an toàn lao động", 0, &start, &end, NULL));
   gtk_text_buffer_select_range (buffer, &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.comment-selection", NULL));
   g_assert_cmpstr (toa_review_window_get_page (review), ==, "comments");
-  panel = TOA_COMMENTS_PANEL (find_descendant (GTK_WIDGET (review), TOA_TYPE_COMMENTS_PANEL));
+  panel = TOA_COMMENTS_PANEL (toa_gui_test_find_descendant (GTK_WIDGET (review), TOA_TYPE_COMMENTS_PANEL));
   toa_comments_panel_set_draft (panel, "Nêu rõ số vụ tai nạn năm nay.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "comments.add", NULL));
   g_assert_cmpuint (toa_comments_panel_get_unresolved_count (panel), ==, 1);
@@ -534,12 +481,12 @@ publisher_previews_exports_publishes (Newsroom *n,
   dialog = toa_export_dialog_new (NULL, n->store, "phuong", &id, 1);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &done);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (iterate_until (widget_is_mapped, dialog, 10));
+  g_assert_true (toa_gui_test_wait (toa_gui_test_widget_is_mapped, dialog, 10));
   toa_export_dialog_set_formats (dialog, TOA_EXPORT_FORMATS_PAGE | TOA_EXPORT_FORMATS_LIFERAY |
                                          TOA_EXPORT_FORMATS_BUNDLE);
   toa_export_dialog_set_destination (dialog, dest);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
-  g_assert_true (iterate_until (flag_is_set, &done, 60));
+  g_assert_true (toa_gui_test_wait (flag_is_set, &done, 60));
 
   /* The files hold the approved text, the draft's never. */
   page = read_file (dest, page_name);
@@ -776,7 +723,7 @@ take_pictures (Newsroom *n)
   gtk_text_buffer_select_range (buffer, &start, &end);
   review = open_review (n, "chi", editor, id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.comment-selection", NULL));
-  panel = TOA_COMMENTS_PANEL (find_descendant (GTK_WIDGET (review), TOA_TYPE_COMMENTS_PANEL));
+  panel = TOA_COMMENTS_PANEL (toa_gui_test_find_descendant (GTK_WIDGET (review), TOA_TYPE_COMMENTS_PANEL));
   toa_comments_panel_set_draft (panel, "Đề nghị nêu rõ số cơ sở được hỗ trợ trong năm.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "comments.add", NULL));
   gtk_window_destroy (GTK_WINDOW (review));

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-approve-dialog.h"
 #include "toa-article-editor.h"
 #include "toa-body-editor.h"
@@ -24,26 +25,6 @@
 
 /* ---- Helpers ----------------------------------------------------------------- */
 
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Shows @widget in a window of its own, as the desk will. */
 static GtkWidget *
 show_in_window (GtkWidget *widget,
@@ -55,7 +36,7 @@ show_in_window (GtkWidget *widget,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, widget);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, widget);
   return window;
 }
 
@@ -88,31 +69,16 @@ label_of (GtkWidget  *root,
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_OBJECT_TYPE (window) == type && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return toa_gui_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static gboolean
 toplevel_gone (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return toa_gui_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 /* What a click on a response button does: respond, then close. */
@@ -124,7 +90,7 @@ answer (GtkWindow  *dialog,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  iterate_until (toplevel_gone, GSIZE_TO_POINTER (type));
+  toa_gui_test_iterate_until (toplevel_gone, GSIZE_TO_POINTER (type));
 }
 
 static gint64
@@ -659,7 +625,7 @@ test_approve_override (Newsroom      *n,
   dialog = toa_approve_dialog_new (NULL, n->store, id, "chi", &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (widget_is_mapped, dialog);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, dialog);
   g_assert_cmpuint (toa_approve_dialog_get_n_failing (dialog), ==, 1);
   g_assert_true (gtk_widget_has_css_class (toa_approve_dialog_get_item_row (dialog, "byline"), "check-failed"));
   g_assert_false (gtk_widget_has_css_class (toa_approve_dialog_get_item_row (dialog, "title"), "check-failed"));
@@ -669,7 +635,7 @@ test_approve_override (Newsroom      *n,
 
   /* Even forced, the core refuses without a reason, and says so. */
   answer (GTK_WINDOW (dialog), "approve");
-  refusal = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  refusal = toa_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (refusal);
   answer (refusal, "close");
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
@@ -729,7 +695,7 @@ test_approve_refused_by_workflow (Newsroom      *n,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "approve"));
   answer (GTK_WINDOW (dialog), "approve");
-  refusal = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  refusal = toa_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (refusal);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (refusal)), ==, "The article was not approved");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), !=, "");
@@ -751,7 +717,7 @@ test_return_reasons (Newsroom      *n,
   newsroom_act (n, id, "submit", "an", NULL);
   dialog = toa_return_dialog_new (NULL, n->store, id, "chi");
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (widget_is_mapped, dialog);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "return"));
 
   /* Two ready-made reasons add up; the text stays editable. */
@@ -790,8 +756,8 @@ test_editor_opens_checklist (Newsroom      *n,
   bar = TOA_WORKFLOW_BAR (gtk_widget_get_template_child (GTK_WIDGET (editor), TOA_TYPE_ARTICLE_EDITOR,
                                                           "workflow_bar"));
   g_signal_emit_by_name (toa_workflow_bar_get_button (bar, "approve"), "clicked");
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (TOA_TYPE_APPROVE_DIALOG));
-  dialog = find_toplevel (TOA_TYPE_APPROVE_DIALOG);
+  toa_gui_test_iterate_until (toplevel_shown, GSIZE_TO_POINTER (TOA_TYPE_APPROVE_DIALOG));
+  dialog = toa_gui_test_find_toplevel (TOA_TYPE_APPROVE_DIALOG);
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_SUBMITTED);
   answer (dialog, "approve");
   g_assert_cmpint (newsroom_status (n, id), ==, TOA_ARTICLE_STATUS_APPROVED);
@@ -883,7 +849,7 @@ take_snapshots (Newsroom *n)
 
     g_assert_no_error (error);
     gtk_window_present (GTK_WINDOW (dialog));
-    iterate_until (widget_is_mapped, dialog);
+    toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, dialog);
     toa_approve_dialog_set_override_reason (dialog, "Tin khẩn, bổ sung tên tác giả sau.");
     save_pngs (GTK_WIDGET (dialog), "approve");
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -892,7 +858,7 @@ take_snapshots (Newsroom *n)
     ToaReturnDialog *dialog = toa_return_dialog_new (NULL, n->store, failing, "chi");
 
     gtk_window_present (GTK_WINDOW (dialog));
-    iterate_until (widget_is_mapped, dialog);
+    toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, dialog);
     gtk_widget_activate_action (GTK_WIDGET (dialog), "return.use-reason", "u", 4);
     save_pngs (GTK_WIDGET (dialog), "return");
     gtk_window_destroy (GTK_WINDOW (dialog));

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-article-editor.h"
 #include "toa-comments-panel.h"
 #include "toa-core.h"
@@ -16,26 +17,6 @@
 #include "toa-review.h"
 #include "toa-review-window.h"
 #include "toa-test-newsroom.h"
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static void
 edit (Newsroom   *n,
@@ -68,7 +49,7 @@ open_editor (Newsroom   *n,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, editor);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, editor);
   g_assert_true (toa_article_editor_load (editor, id, &error));
   g_assert_no_error (error);
   return editor;
@@ -138,7 +119,7 @@ test_default_changes (Newsroom      *n,
   g_assert_true (toa_review_window_load (review, id, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (review));
-  iterate_until (widget_is_mapped, review);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, review);
 
   g_assert_cmpstr (toa_review_window_get_page (review), ==, "changes");
   inserted = joined_runs (find_diff_view (GTK_WIDGET (review)), TOA_DIFF_INSERT);

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-text-block.h"
 
 #define LONG_TEXT "Sở Công Thương tổ chức hội nghị triển khai kế hoạch phát triển công nghiệp " \
@@ -113,25 +114,6 @@ test_text_and_properties (void)
 }
 
 static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
 on_timeout_flag (gpointer data)
 {
   *(gboolean *) data = TRUE;
@@ -167,7 +149,7 @@ test_drawn_lines (void)
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 220, 120);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, block);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, block);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <locale.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-application.h"
 #include "toa-article-row.h"
 #include "toa-welcome.h"
@@ -35,41 +36,6 @@
 static ToaApplication *app;
 static ToaStore *template_store;
 
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 typedef struct { GType type; } TypeWait;
 
 static gboolean
@@ -77,7 +43,7 @@ toplevel_shown (gpointer data)
 {
   TypeWait *wait = data;
 
-  return find_toplevel_of_type (wait->type) != NULL;
+  return toa_gui_test_find_toplevel (wait->type) != NULL;
 }
 
 static GtkWindow *
@@ -85,8 +51,8 @@ wait_for_toplevel (GType type)
 {
   TypeWait wait = { type };
 
-  iterate_until (toplevel_shown, &wait);
-  return find_toplevel_of_type (type);
+  toa_gui_test_iterate_until (toplevel_shown, &wait);
+  return toa_gui_test_find_toplevel (type);
 }
 
 static ToaWindow *
@@ -95,7 +61,7 @@ new_mapped_window (void)
   ToaWindow *window = toa_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, window);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, window);
   return window;
 }
 
@@ -267,7 +233,7 @@ test_every_template (void)
           if (GTK_IS_WINDOW (widget))
             {
               gtk_window_present (GTK_WINDOW (widget));
-              iterate_until (widget_is_mapped, widget);
+              toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, widget);
               gtk_window_destroy (GTK_WINDOW (widget));
             }
           else
