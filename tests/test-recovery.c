@@ -152,6 +152,77 @@ test_damaged_and_unwritable (void)
   toa_test_remove_tree (dir);
 }
 
+/* A start lists this user's records of this database, newest first,
+ * skipping damaged ones and other people's. */
+static void
+test_list (void)
+{
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (dir, "/srv/a.db", "nguyen");
+  g_autoptr(ToaRecovery) other = toa_recovery_new (dir, "/srv/a.db", "tran");
+  g_autoptr(ToaRecoveryRecord) older = make_record (42, "Bài cũ");
+  g_autoptr(ToaRecoveryRecord) newer = make_record (0, "Bài mới chưa lưu");
+  g_autoptr(ToaRecoveryRecord) theirs = make_record (7, "Bài của người khác");
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *damaged = NULL;
+
+  records = toa_recovery_list (recovery, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  newer->saved = older->saved + G_USEC_PER_SEC;
+  g_assert_true (toa_recovery_save (recovery, older, &error));
+  g_assert_true (toa_recovery_save (recovery, newer, &error));
+  g_assert_true (toa_recovery_save (other, theirs, &error));
+  g_assert_no_error (error);
+  {
+    /* A record of the same user, damaged; and a stranger's file. */
+    g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "/srv/a.db\nnguyen", -1);
+    g_autofree char *name = g_strdup_printf ("%.20s-99.recovery", digest);
+    g_autofree char *stranger = g_build_filename (dir, "notes.txt", NULL);
+
+    damaged = g_build_filename (dir, name, NULL);
+    g_assert_true (g_file_set_contents (damaged, "[broken", -1, NULL));
+    g_assert_null (toa_recovery_load (recovery, 99, &error));
+    g_assert_error (error, TOA_RECOVERY_ERROR, TOA_RECOVERY_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (stranger, "x", -1, NULL));
+  }
+
+  records = toa_recovery_list (recovery, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpint (((ToaRecoveryRecord *) g_ptr_array_index (records, 0))->article_id, ==, 0);
+  g_assert_cmpstr (((ToaRecoveryRecord *) g_ptr_array_index (records, 0))->content->title, ==, "Bài mới chưa lưu");
+  g_assert_cmpint (((ToaRecoveryRecord *) g_ptr_array_index (records, 1))->article_id, ==, 42);
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  g_assert_true (toa_recovery_discard (recovery, 0, &error));
+  records = toa_recovery_list (recovery, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+
+  toa_test_remove_tree (dir);
+}
+
+/* No folder yet: nothing to offer, not an error. */
+static void
+test_list_without_folder (void)
+{
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "never-made", NULL);
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (missing, "/srv/a.db", "nguyen");
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = toa_recovery_list (recovery, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  g_assert_cmpuint (records->len, ==, 0);
+  toa_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,5 +234,7 @@ main (int    argc,
   g_test_add_func ("/recovery/replace-and-discard", test_replace_and_discard);
   g_test_add_func ("/recovery/other-user-and-database", test_other_user_and_database);
   g_test_add_func ("/recovery/damaged-and-unwritable", test_damaged_and_unwritable);
+  g_test_add_func ("/recovery/list", test_list);
+  g_test_add_func ("/recovery/list-without-folder", test_list_without_folder);
   return g_test_run ();
 }

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "toa-recovery.h"
 
 struct _ToaRecovery
@@ -314,4 +316,84 @@ toa_recovery_discard (ToaRecovery  *self,
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                _("Could not remove the recovery file “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
+}
+
+/* The article id in a record's file name ("<prefix>-42.recovery",
+ * "<prefix>-new.recovery" for 0), or -1 for another file. */
+static gint64
+id_of_record_name (ToaRecovery *self,
+                   const char  *name)
+{
+  gsize prefix_length = strlen (self->prefix);
+  const char *rest;
+  g_autofree char *number = NULL;
+  guint64 id = 0;
+
+  if (strncmp (name, self->prefix, prefix_length) != 0 || name[prefix_length] != '-' ||
+      !g_str_has_suffix (name, ".recovery"))
+    return -1;
+  rest = name + prefix_length + 1;
+  number = g_strndup (rest, strlen (rest) - strlen (".recovery"));
+  if (g_strcmp0 (number, "new") == 0)
+    return 0;
+  if (!g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &id, NULL))
+    return -1;
+  return (gint64) id;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const ToaRecoveryRecord *x = *(ToaRecoveryRecord * const *) a;
+  const ToaRecoveryRecord *y = *(ToaRecoveryRecord * const *) b;
+
+  return (x->saved < y->saved) - (x->saved > y->saved);
+}
+
+/**
+ * toa_recovery_list:
+ * @error: return location for a #GError
+ *
+ * The records of this database and user: what a start after a crash
+ * offers to restore. A damaged record is skipped (opening its article
+ * reports it).
+ *
+ * Returns: (transfer full) (element-type ToaRecoveryRecord): the records,
+ *   the most recently written first; %NULL when the folder cannot be read
+ */
+GPtrArray *
+toa_recovery_list (ToaRecovery  *self,
+                   GError      **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_recovery_record_free);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  g_return_val_if_fail (TOA_IS_RECOVERY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_dir_open (self->dir, 0, &local_error);
+  if (dir == NULL)
+    {
+      /* Nothing was ever autosaved here. */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&records);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gint64 id = id_of_record_name (self, name);
+      ToaRecoveryRecord *record;
+
+      if (id < 0)
+        continue;
+      record = toa_recovery_load (self, id, NULL);
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+  g_ptr_array_sort (records, compare_newest_first);
+  return g_steal_pointer (&records);
 }

@@ -54,6 +54,8 @@ ToaRecoveryRecord *toa_recovery_load            (ToaRecovery             *self,
 gboolean           toa_recovery_discard         (ToaRecovery             *self,
                                                  gint64                   article_id,
                                                  GError                 **error);
+GPtrArray         *toa_recovery_list            (ToaRecovery             *self,
+                                                 GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaRecoveryRecord, toa_recovery_record_free)
 

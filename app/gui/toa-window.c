@@ -21,6 +21,7 @@
 #include "toa-reports-page.h"
 #include "toa-review.h"
 #include "toa-review-window.h"
+#include "toa-recovery.h"
 #include "toa-window.h"
 #include "toa-store-seek.h"
 
@@ -85,6 +86,7 @@ struct _ToaWindow
   View                  view;
   char                 *search_text;
   gint64                data_version;
+  gint64                recovered_id;   /* article with unsaved text from before, NEW_ARTICLE, or 0 */
   guint                 poll_id;
   guint                 ticks;
   guint                 count_generation;
@@ -942,6 +944,21 @@ poll_store (gpointer data)
 }
 
 /**
+ * toa_window_get_recovered_article:
+ *
+ * Returns: the article whose unsaved text from an earlier session the
+ *   window offered to open: its id, -1 for a never-saved article, 0 when
+ *   there was none
+ */
+gint64
+toa_window_get_recovered_article (ToaWindow *self)
+{
+  g_return_val_if_fail (TOA_IS_WINDOW (self), 0);
+
+  return self->recovered_id;
+}
+
+/**
  * toa_window_refresh:
  *
  * Reads counts and visible rows again now (the poll does it within a
@@ -1013,6 +1030,57 @@ set_up_notifier (ToaWindow *self)
   toa_notifier_start (self->notifier, 10);
 }
 
+/* After a crash or a kill, the text the user had not saved waits in the
+ * editor's recovery records. The window says so at once, and opens the
+ * article (or the new one) whose editor then offers to restore it. */
+static void
+offer_recovered_text (ToaWindow *self)
+{
+  g_autoptr(ToaRecovery) recovery = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const ToaRecoveryRecord *newest;
+  const char *title;
+  AdwToast *toast;
+
+  self->recovered_id = 0;
+  if (self->store == NULL || get_login (self) == NULL)
+    return;
+  recovery = toa_recovery_new (NULL, toa_store_get_path (self->store), get_login (self));
+  records = toa_recovery_list (recovery, &error);
+  if (records == NULL)
+    {
+      g_warning ("Could not look for unsaved text: %s", error->message);
+      return;
+    }
+  if (records->len == 0)
+    return;
+
+  newest = g_ptr_array_index (records, 0);
+  self->recovered_id = newest->article_id > 0 ? newest->article_id : NEW_ARTICLE;
+  title = newest->content->title;
+  if (records->len > 1)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Text you had not saved was kept for %u article",
+                                            "Text you had not saved was kept for %u articles",
+                                            records->len), records->len);
+  else if (title != NULL && title[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      message = g_strdup_printf (_("Text you had not saved in “%s” was kept"), escaped);
+    }
+  else
+    message = g_strdup (_("Text you had not saved in a new article was kept"));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "win.open-recovered");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 load_store (ToaWindow *self)
 {
@@ -1053,10 +1121,28 @@ load_store (ToaWindow *self)
   if (unconfigured)
     show_welcome (self);
   else
-    gtk_stack_set_visible_child_name (self->main_stack, "desk");
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "desk");
+      offer_recovered_text (self);
+    }
 }
 
 /* Actions */
+
+static void
+open_recovered (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+
+  if (self->store == NULL || self->recovered_id == 0)
+    return;
+  self->wanted_id = self->recovered_id;
+  select_article_in_list (self, self->recovered_id > 0 ? self->recovered_id : 0);
+  switch_editor (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
 
 static void
 show_view (GtkWidget  *widget,
@@ -1621,6 +1707,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article);
+  gtk_widget_class_install_action (widget_class, "win.open-recovered", NULL, open_recovered);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, open_review);
   gtk_widget_class_install_action (widget_class, "win.preview", NULL, open_preview);
   gtk_widget_class_install_action (widget_class, "win.copy-html", NULL, copy_html);

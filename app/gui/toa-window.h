@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (ToaWindow, toa_window, TOA, WINDOW, AdwApplicationWindow)
 
 ToaWindow           *toa_window_new             (ToaApplication *application);
 ToaArticleListModel *toa_window_get_list_model  (ToaWindow      *self);
+gint64               toa_window_get_recovered_article (ToaWindow *self);
 const char          *toa_window_get_view        (ToaWindow      *self);
 GtkWidget           *toa_window_get_view_row    (ToaWindow      *self,
                                                  const char     *view);

@@ -17,6 +17,7 @@
 #include "toa-article-row.h"
 #include "toa-core.h"
 #include "toa-demo.h"
+#include "toa-recovery.h"
 #include "toa-review.h"
 #include "toa-store-errors.h"
 #include "toa-test-utils.h"
@@ -236,6 +237,9 @@ test_counts_and_views (Desk          *d,
     { "archived", BIT (ARCHIVED) },
     { "all", ACTIVE },
   };
+
+  /* No unsaved text from an earlier session: nothing offered. */
+  g_assert_cmpint (toa_window_get_recovered_article (d->window), ==, 0);
 
   /* dvkhoa approves for QLCN: the waiting view is his. */
   g_assert_true (gtk_widget_get_visible (toa_window_get_view_row (d->window, "waiting")));
@@ -562,6 +566,70 @@ multiply_articles (const char *path,
   sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_null (message);
   sqlite3_close (db);
+}
+
+static gboolean
+recovery_offered (gpointer data)
+{
+  ToaArticleEditor *editor = data;
+  GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                  TOA_TYPE_ARTICLE_EDITOR, "recovery_bar"));
+
+  return gtk_revealer_get_reveal_child (bar);
+}
+
+/* After a crash, the text that was not saved is offered at start: the
+ * window names it and opens its article, whose editor offers it back. */
+static void
+test_recovered_text_offered (Desk          *d,
+                             gconstpointer  data)
+{
+  ToaStore *store = toa_application_get_store (app);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(ToaRecovery) recovery = NULL;
+  g_autoptr(ToaRecoveryRecord) record = g_new0 (ToaRecoveryRecord, 1);
+  g_autoptr(GError) error = NULL;
+  const ToaArticle *article;
+  g_autofree char *body = NULL;
+  GtkWidget *editor;
+
+  g_assert_true (toa_demo_load (store, NULL, &error));
+  g_assert_no_error (error);
+  query->office = g_strdup ("QLCN");
+  query->status_mask = BIT (DRAFT);
+  drafts = toa_store_list_articles (store, query, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  article = g_ptr_array_index (drafts, 0);
+
+  /* What the editor autosaved before the computer went off. */
+  recovery = toa_recovery_new (NULL, d->path, "dvkhoa");
+  record->article_id = article->id;
+  record->base_version = article->version;
+  record->saved = g_get_real_time ();
+  record->office = g_strdup (article->office);
+  {
+    g_autoptr(ToaArticle) full = toa_store_get_article (store, article->id, &error);
+
+    g_assert_no_error (error);
+    record->content = toa_article_content_copy (full->content);
+  }
+  body = g_strconcat (record->content->body, "<p>Đoạn viết thêm trước khi máy tắt.</p>", NULL);
+  g_free (record->content->body);
+  record->content->body = g_steal_pointer (&body);
+  g_assert_true (toa_recovery_save (recovery, record, &error));
+  g_assert_no_error (error);
+
+  open_window (d);
+  g_assert_cmpint (toa_window_get_recovered_article (d->window), ==, article->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.open-recovered", NULL));
+  editor = toa_gui_test_find_descendant (GTK_WIDGET (d->window), TOA_TYPE_ARTICLE_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (toa_article_editor_get_article_id (TOA_ARTICLE_EDITOR (editor)), ==, article->id);
+  toa_gui_test_iterate_until (recovery_offered, editor);
+
+  g_assert_true (toa_recovery_discard (recovery, article->id, &error));
 }
 
 /* A large database: the list model reads one page per screenful, not the
@@ -905,6 +973,7 @@ main (int    argc,
   ADD ("/desk/editor-follows-selection", desk_setup_demo, test_editor_follows_selection, "lthuha");
   ADD ("/desk/narrow-window", desk_setup_demo, test_narrow_window, NULL);
   ADD ("/desk/refresh-keeps-items", desk_setup_demo, test_refresh_keeps_items, NULL);
+  ADD ("/desk/recovered-text", desk_setup_empty, test_recovered_text_offered, NULL);
   ADD ("/desk/large-database", desk_setup_empty, test_large_database_is_lazy, NULL);
   ADD ("/desk/pages-in-languages", desk_setup_empty, test_pages_in_languages, NULL);
   ADD ("/desk/store-error", desk_setup_empty, test_store_error_page, NULL);
