@@ -31,6 +31,7 @@ struct _ToaTextBlock
   guint        layout_serial;   /* of the widget's PangoContext */
   int          line_height;     /* 0: not measured yet */
   guint        metrics_serial;
+  gboolean     queued;          /* waiting in pending_layouts */
 };
 
 G_DEFINE_FINAL_TYPE (ToaTextBlock, toa_text_block, GTK_TYPE_WIDGET)
@@ -194,6 +195,53 @@ ensure_layout (ToaTextBlock *self,
     }
 }
 
+/* Laying a text out (shaping it) is most of what drawing a new row
+ * costs. A list view binds rows ahead of the ones it shows; their blocks
+ * lay their text out when the main loop is idle, between frames, so that
+ * the frame that first shows them only draws. */
+static GQueue pending_layouts = G_QUEUE_INIT;
+static guint pending_layouts_id;
+
+#define LAYOUT_SLICE_USEC 3000
+
+static gboolean
+lay_out_pending (gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + LAYOUT_SLICE_USEC;
+
+  while (!g_queue_is_empty (&pending_layouts))
+    {
+      g_autoptr(ToaTextBlock) self = g_queue_pop_head (&pending_layouts);
+      int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+      self->queued = FALSE;
+      if (self->text != NULL && self->text[0] != '\0' && width > 0 &&
+          gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        {
+          ensure_layout (self, width);
+          /* Lines are broken, and their runs shaped, on first use. */
+          pango_layout_get_extents (self->layout, NULL, NULL);
+        }
+      if (g_get_monotonic_time () > deadline)
+        break;
+    }
+  if (!g_queue_is_empty (&pending_layouts))
+    return G_SOURCE_CONTINUE;
+  pending_layouts_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_layout (ToaTextBlock *self)
+{
+  if (self->queued || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return;
+  self->queued = TRUE;
+  g_queue_push_tail (&pending_layouts, g_object_ref (self));
+  if (pending_layouts_id == 0)
+    pending_layouts_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_pending, NULL, NULL);
+}
+
 static void
 toa_text_block_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -247,6 +295,7 @@ toa_text_block_set_text (ToaTextBlock *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -302,6 +351,24 @@ toa_text_block_get_line_count (ToaTextBlock *self)
     return 0;
   ensure_layout (self, width);
   return (guint) pango_layout_get_line_count (self->layout);
+}
+
+/**
+ * toa_text_block_is_laid_out:
+ *
+ * Whether the text is laid out at the widget's current width, ready to
+ * be drawn: after the first drawing, or after the main loop was idle
+ * once the text was set.
+ *
+ * Returns: %TRUE when drawing the block will not lay its text out
+ */
+gboolean
+toa_text_block_is_laid_out (ToaTextBlock *self)
+{
+  g_return_val_if_fail (TOA_IS_TEXT_BLOCK (self), FALSE);
+
+  return self->layout != NULL && self->layout_width == gtk_widget_get_width (GTK_WIDGET (self)) &&
+         self->layout_serial == pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 }
 
 /**

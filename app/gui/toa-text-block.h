@@ -22,6 +22,7 @@ void        toa_text_block_set_lines (ToaTextBlock *self,
 
 guint       toa_text_block_get_line_count (ToaTextBlock *self);
 gboolean    toa_text_block_is_ellipsized  (ToaTextBlock *self);
+gboolean    toa_text_block_is_laid_out    (ToaTextBlock *self);
 float       toa_text_block_get_xalign (ToaTextBlock *self);
 void        toa_text_block_set_xalign (ToaTextBlock *self,
                                        float         xalign);

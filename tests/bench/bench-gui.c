@@ -329,8 +329,21 @@ run_startup (GError **error)
 
 /* Scrolling */
 
+/* One of the longest frames, to tell where they come from. */
 typedef struct
 {
+  guint    index;
+  double   work;
+  double   layout;
+  double   paint;
+  gboolean read;
+} Frame;
+
+#define N_WORST 5
+
+typedef struct
+{
+  Frame          worst[N_WORST];   /* longest first */
   GtkAdjustment *adjustment;
   GArray        *work;        /* ms from before-paint to after-paint */
   GArray        *intervals;   /* ms between after-paints */
@@ -381,6 +394,20 @@ on_paint (GdkFrameClock *clock,
 }
 
 static void
+remember_if_worst (Frame       *worst,
+                   const Frame *frame)
+{
+  guint i = N_WORST;
+
+  while (i > 0 && worst[i - 1].work < frame->work)
+    i--;
+  if (i == N_WORST)
+    return;
+  memmove (worst + i + 1, worst + i, (N_WORST - i - 1) * sizeof (Frame));
+  worst[i] = *frame;
+}
+
+static void
 on_after_paint (GdkFrameClock *clock,
                 Scroll        *s)
 {
@@ -397,6 +424,8 @@ on_after_paint (GdkFrameClock *clock,
 
       guint queries = toa_article_list_model_get_query_count (s->model);
 
+      Frame frame = { s->work->len, work, -1, -1, queries != s->queries };
+
       g_array_append_val (s->work, work);
       if (s->layout_end > s->before_paint && s->paint_end > s->layout_end)
         {
@@ -405,7 +434,10 @@ on_after_paint (GdkFrameClock *clock,
 
           g_array_append_val (s->layout, layout);
           g_array_append_val (s->paint, paint);
+          frame.layout = layout;
+          frame.paint = paint;
         }
+      remember_if_worst (s->worst, &frame);
       /* Only what the frame itself read: the model reads ahead between
        * frames, which before-paint counts apart. */
       g_array_append_val (queries != s->queries ? s->reading : s->not_reading, work);
@@ -586,6 +618,11 @@ run_scroll (GError **error)
           " p95 %.1f ms, median %.1f ms\n",
           percentile (layout, 1.0), percentile (layout, 0.95), percentile (layout, 0.5),
           percentile (paint, 1.0), percentile (paint, 0.95), percentile (paint, 0.5));
+  printf ("- Longest frames (frame number: work = update + layout, paint; read a page):");
+  for (guint i = 0; i < N_WORST && s.worst[i].work > 0; i++)
+    printf ("%s #%u: %.1f ms = %.1f + %.1f%s", i > 0 ? ";" : "", s.worst[i].index, s.worst[i].work,
+            s.worst[i].layout, s.worst[i].paint, s.worst[i].read ? ", read" : "");
+  printf ("\n");
   printf ("- Interval between after-paints: max %.1f ms, p95 %.1f ms, median %.1f ms\n\n",
           percentile (intervals, 1.0), percentile (intervals, 0.95), percentile (intervals, 0.5));
 

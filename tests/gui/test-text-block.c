@@ -179,6 +179,15 @@ test_drawn_lines (void)
   toa_text_block_set_text (TOA_TEXT_BLOCK (short_block), LONG_TEXT);
   g_assert_true (toa_text_block_is_ellipsized (TOA_TEXT_BLOCK (short_block)));
 
+  /* A block not on screen (a row bound ahead of the ones shown) lays its
+   * new text out when the main loop is idle, before anything draws it. */
+  gtk_widget_set_child_visible (short_block, FALSE);
+  g_assert_false (gtk_widget_get_mapped (short_block));
+  toa_text_block_set_text (TOA_TEXT_BLOCK (short_block), "Sở Công Thương tổ chức hội nghị sơ kết");
+  g_assert_false (toa_text_block_is_laid_out (TOA_TEXT_BLOCK (short_block)));
+  toa_gui_test_iterate_until (toa_text_block_is_laid_out, short_block);
+  gtk_widget_set_child_visible (short_block, TRUE);
+
   /* A larger font (a style, or the user's text scale) makes taller lines. */
   {
     GtkCssProvider *provider = gtk_css_provider_new ();
