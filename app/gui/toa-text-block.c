@@ -32,6 +32,7 @@ struct _ToaTextBlock
   int          line_height;     /* 0: not measured yet */
   guint        metrics_serial;
   gboolean     queued;          /* waiting in pending_layouts */
+  gboolean     label_pending;   /* the accessible label waits for the idle */
 };
 
 G_DEFINE_FINAL_TYPE (ToaTextBlock, toa_text_block, GTK_TYPE_WIDGET)
@@ -200,21 +201,37 @@ ensure_layout (ToaTextBlock *self,
  * lay their text out when the main loop is idle, between frames, so that
  * the frame that first shows them only draws. */
 static GQueue pending_layouts = G_QUEUE_INIT;
+/* Layouts of replaced texts: freeing a shaped paragraph costs about as
+ * much as shaping it, so that is done between frames too. */
+static GPtrArray *retired_layouts;
 static guint pending_layouts_id;
 
 #define LAYOUT_SLICE_USEC 3000
+
+static void
+update_accessible_label (ToaTextBlock *self)
+{
+  self->label_pending = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
+                                  -1);
+}
 
 static gboolean
 lay_out_pending (gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + LAYOUT_SLICE_USEC;
 
+  if (retired_layouts != NULL)
+    g_ptr_array_set_size (retired_layouts, 0);
   while (!g_queue_is_empty (&pending_layouts))
     {
       g_autoptr(ToaTextBlock) self = g_queue_pop_head (&pending_layouts);
       int width = gtk_widget_get_width (GTK_WIDGET (self));
 
       self->queued = FALSE;
+      if (self->label_pending)
+        update_accessible_label (self);
       if (self->text != NULL && self->text[0] != '\0' && width > 0 &&
           gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
         {
@@ -232,14 +249,34 @@ lay_out_pending (gpointer data)
 }
 
 static void
-queue_layout (ToaTextBlock *self)
+schedule_idle (void)
 {
-  if (self->queued || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
-    return;
-  self->queued = TRUE;
-  g_queue_push_tail (&pending_layouts, g_object_ref (self));
   if (pending_layouts_id == 0)
     pending_layouts_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_pending, NULL, NULL);
+}
+
+/* Returns: whether @self waits for the idle (a block without a width
+ * yet is laid out when first drawn). */
+static gboolean
+queue_layout (ToaTextBlock *self)
+{
+  if (self->queued)
+    return TRUE;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return FALSE;
+  self->queued = TRUE;
+  g_queue_push_tail (&pending_layouts, g_object_ref (self));
+  schedule_idle ();
+  return TRUE;
+}
+
+static void
+retire_layout (PangoLayout *layout)
+{
+  if (retired_layouts == NULL)
+    retired_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (retired_layouts, layout);
+  schedule_idle ();
 }
 
 static void
@@ -287,15 +324,16 @@ toa_text_block_set_text (ToaTextBlock *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  g_clear_object (&self->layout);
+  if (self->layout != NULL)
+    retire_layout (g_steal_pointer (&self->layout));
   self->text_width = -1;
   if (self->fit_text)
     gtk_widget_queue_resize (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
-                                  -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  queue_layout (self);
+  /* A row being bound: its accessible label follows with its layout. */
+  self->label_pending = TRUE;
+  if (!queue_layout (self))
+    update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
