@@ -857,6 +857,12 @@ shoot (const char     *dir,
   if (admin_page == 2)
     {
       GtkWidget *page = GTK_WIDGET (toa_preferences_window_get_admin_page (prefs));
+      GtkWidget *user_list = GTK_WIDGET (gtk_widget_get_template_child (page, TOA_TYPE_ADMIN_PAGE, "user_list"));
+
+      /* The second user's row open, with its fields. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_last_child (user_list)), TRUE);
+      /* Past the end of the row's reveal animation. */
+      wait_frames (GTK_WIDGET (prefs), 40);
       GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_descendant (page, GTK_TYPE_SCROLLED_WINDOW));
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
@@ -883,6 +889,9 @@ test_screenshots (Prefs         *p,
   /* The window is really in Vietnamese. */
   title = g_dgettext (GETTEXT_PACKAGE, "Administration");
   g_assert_cmpstr (title, !=, "Administration");
+
+  /* One retired entry, to see how it looks. */
+  g_assert_true (toa_store_set_office_retired (p->store, "quan", "KHTC", TRUE, NULL));
 
   shoot (dir, "preferences-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, 0);
   shoot (dir, "preferences-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, 0);
