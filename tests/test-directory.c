@@ -73,8 +73,11 @@ test_rename_category (Newsroom      *n,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticleContent) content = NULL;
+  g_autoptr(ToaArticle) article = NULL;
   gint64 news = category_id (n, "Tin tức");
   gint64 id = newsroom_article (n, "an", "Bài có chuyên mục");
+  gint64 version = 0;
 
   toa_store_update_category (n->store, "quan", news, "Tin hoạt động", &error);
   g_assert_no_error (error);
@@ -84,6 +87,19 @@ test_rename_category (Newsroom      *n,
   g_assert_cmpint (newsroom_sql_int (n->path, "SELECT count(*) FROM revisions WHERE category = 'Tin tức'"),
                    ==, 1);
   g_assert_cmpint (id, >, 0);
+
+  /* Saved again with the name it was written with, it keeps its category;
+   * a new article cannot use the old name. */
+  content = newsroom_content ("Bài có chuyên mục, sửa lại", NULL);
+  article = toa_store_get_article (n->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->content->category, ==, "Tin tức");
+  toa_store_save_revision (n->store, id, article->version, content, "an", &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (newsroom_sql_int (n->path, "SELECT category_id FROM articles"), ==, news);
+  g_assert_cmpint (toa_store_create_article (n->store, NULL, content, "an", &error), ==, 0);
+  g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
 
   toa_store_update_category (n->store, "quan", news, "Thông báo", &error);
   g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_EXISTS);

@@ -308,11 +308,14 @@ workflow_view (const ToaArticle   *article,
 
 /* Category names in revisions must name a category of the directory;
  * returns its id (0 for none), -1 on error. A retired category takes no
- * new article, but one that already has it (@current_id) keeps it. */
+ * new article, but one that already has it (@current_id) keeps it. After
+ * a category was renamed, the article's current revision still holds the
+ * old name (@current_name): saved again unchanged, it keeps its category. */
 static gint64
 resolve_category (ToaStore    *self,
                   const char  *name,
                   gint64       current_id,
+                  const char  *current_name,
                   GError     **error)
 {
   g_autoptr(ToaStmt) stmt = NULL;
@@ -326,6 +329,8 @@ resolve_category (ToaStore    *self,
     return -1;
   toa_bind_text (stmt, 1, name);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE && current_id != 0 && g_strcmp0 (name, current_name) == 0)
+    return current_id;
   if (rc == SQLITE_DONE)
     g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID,
                  _("There is no category “%s”"), name);
@@ -483,7 +488,7 @@ create_in_transaction (ToaStore        *self,
   gint64 article_id;
   gint64 revision_id;
 
-  category_id = resolve_category (self, prepared->content->category, 0, error);
+  category_id = resolve_category (self, prepared->content->category, 0, NULL, error);
   if (category_id < 0)
     return 0;
   stmt = toa_store_prepare (self,
@@ -660,7 +665,8 @@ save_in_transaction (ToaStore        *self,
   workflow_view (article, &view);
   if (!toa_workflow_can_edit (&view, actor, error))
     return FALSE;
-  category_id = resolve_category (self, prepared->content->category, article->category_id, error);
+  category_id = resolve_category (self, prepared->content->category, article->category_id,
+                                  article->content->category, error);
   if (category_id < 0)
     return FALSE;
   revision_id = insert_revision (self, article_id, article->current_revision, actor->login, now,
