@@ -310,7 +310,7 @@ test_backup_and_check (Cli           *cli,
   g_assert_cmpint (newsroom_sql_int (dest, "SELECT count(*) FROM articles"), ==, 1);
   g_assert_cmpint (run (cli, NULL, "backup", dest, NULL), ==, 6);
   g_assert_cmpint (run (cli, NULL, "check", NULL), ==, 0);
-  g_assert_cmpstr (cli->out, ==, "Integrity: ok\nSchema version: 4\n");
+  g_assert_cmpstr (cli->out, ==, "Integrity: ok\nSchema version: 5\n");
 }
 
 static void

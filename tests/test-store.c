@@ -25,8 +25,8 @@ test_open_creates (Newsroom      *n,
 
   g_assert_true (g_file_test (n->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (toa_store_get_schema_version (n->store), ==, toa_store_get_latest_schema_version ());
-  g_assert_cmpint (toa_store_get_latest_schema_version (), ==, 4);
-  g_assert_cmpint (newsroom_sql_int (n->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (toa_store_get_latest_schema_version (), ==, 5);
+  g_assert_cmpint (newsroom_sql_int (n->path, "PRAGMA user_version"), ==, 5);
   g_assert_cmpint (newsroom_sql_int (n->path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                                               "AND name IN ('articles', 'revisions', 'transitions', "
                                               "'comments', 'locks', 'media', 'exports', 'users', "

@@ -17,9 +17,11 @@ static const ToaCliCommand commands[] = {
   /* Core: store, workflow, search (toa-cli-admin.c, toa-cli-article.c,
    * toa-cli-workflow.c). */
   { "init", toa_cli_init, N_("init                                    create or upgrade the database") },
-  { "office", toa_cli_office, N_("office add CODE NAME | office list") },
-  { "category", toa_cli_category, N_("category add NAME | category list") },
-  { "user", toa_cli_user, N_("user add LOGIN \"FULL NAME\" --office CODE --role ROLE [--role ROLE…] | user list") },
+  { "office", toa_cli_office, N_("office add CODE NAME | office set CODE NAME | office retire|restore CODE | office list") },
+  { "category", toa_cli_category, N_("category add NAME | category set ID NAME | category retire|restore ID | category list") },
+  { "user", toa_cli_user, N_("user add LOGIN \"FULL NAME\" --office CODE --role ROLE [--role ROLE…] | user list\n"
+                                 "  user set LOGIN [--name NAME] [--office CODE | --no-office] [--role ROLE…]\n"
+                                 "  user retire|restore LOGIN") },
   { "article", toa_cli_article, N_("article new --title T [--lead L] [--body-file F] [--category C] [--office CODE] [--byline B]\n"
                                    "  article edit ID --expect-version N [--title T] [--lead L] [--body-file F] […]\n"
                                    "  article show ID [--revision R] | article list [--status S] [--office CODE] [--mine]\n"

@@ -171,6 +171,7 @@ toa_user_copy (const ToaUser *user)
   copy->full_name = g_strdup (user->full_name);
   copy->office = g_strdup (user->office);
   copy->roles = user->roles;
+  copy->retired = user->retired;
   return copy;
 }
 
@@ -206,6 +207,7 @@ toa_office_copy (const ToaOffice *office)
 
   copy->code = g_strdup (office->code);
   copy->name = g_strdup (office->name);
+  copy->retired = office->retired;
   return copy;
 }
 
@@ -240,6 +242,7 @@ toa_category_copy (const ToaCategory *category)
 
   copy->id = category->id;
   copy->name = g_strdup (category->name);
+  copy->retired = category->retired;
   return copy;
 }
 

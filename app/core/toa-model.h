@@ -51,20 +51,23 @@ typedef struct
   char     *full_name;
   char     *office;      /* office code, may be NULL */
   ToaRoles  roles;
+  gboolean  retired;     /* may no longer act; still names what they did */
 } ToaUser;
 
 #define TOA_TYPE_OFFICE (toa_office_get_type ())
 typedef struct
 {
-  char *code;            /* "QLCN" */
-  char *name;            /* "Phòng Quản lý Công nghiệp" */
+  char     *code;        /* "QLCN" */
+  char     *name;        /* "Phòng Quản lý Công nghiệp" */
+  gboolean  retired;     /* takes no new articles or users */
 } ToaOffice;
 
 #define TOA_TYPE_CATEGORY (toa_category_get_type ())
 typedef struct
 {
-  gint64  id;
-  char   *name;
+  gint64    id;
+  char     *name;
+  gboolean  retired;     /* offered for no new article */
 } ToaCategory;
 
 #define TOA_TYPE_ARTICLE (toa_article_get_type ())

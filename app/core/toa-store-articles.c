@@ -307,30 +307,43 @@ workflow_view (const ToaArticle   *article,
 }
 
 /* Category names in revisions must name a category of the directory;
- * returns its id (0 for none), -1 on error. */
+ * returns its id (0 for none), -1 on error. A retired category takes no
+ * new article, but one that already has it (@current_id) keeps it. After
+ * a category was renamed, the article's current revision still holds the
+ * old name (@current_name): saved again unchanged, it keeps its category. */
 static gint64
 resolve_category (ToaStore    *self,
                   const char  *name,
+                  gint64       current_id,
+                  const char  *current_name,
                   GError     **error)
 {
   g_autoptr(ToaStmt) stmt = NULL;
+  gint64 id;
   int rc;
 
   if (name == NULL || *name == '\0')
     return 0;
-  stmt = toa_store_prepare (self, "SELECT id FROM categories WHERE name = ?", error);
+  stmt = toa_store_prepare (self, "SELECT id, retired FROM categories WHERE name = ?", error);
   if (stmt == NULL)
     return -1;
   toa_bind_text (stmt, 1, name);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    toa_store_fail (self, rc, error);
-  else
+  if (rc == SQLITE_DONE && current_id != 0 && g_strcmp0 (name, current_name) == 0)
+    return current_id;
+  if (rc == SQLITE_DONE)
     g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID,
                  _("There is no category “%s”"), name);
-  return -1;
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? -1 : (toa_store_fail (self, rc, error), -1);
+  id = sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_column_int64 (stmt, 1) != 0 && id != current_id)
+    {
+      g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID,
+                   _("The category “%s” is retired; choose another one"), name);
+      return -1;
+    }
+  return id;
 }
 
 static gint64
@@ -475,7 +488,7 @@ create_in_transaction (ToaStore        *self,
   gint64 article_id;
   gint64 revision_id;
 
-  category_id = resolve_category (self, prepared->content->category, error);
+  category_id = resolve_category (self, prepared->content->category, 0, NULL, error);
   if (category_id < 0)
     return 0;
   stmt = toa_store_prepare (self,
@@ -507,27 +520,6 @@ create_in_transaction (ToaStore        *self,
       !write_fts (self, article_id, prepared, error))
     return 0;
   return article_id;
-}
-
-static gboolean
-check_office (ToaStore    *self,
-              const char  *office,
-              GError     **error)
-{
-  g_autoptr(ToaStmt) stmt = toa_store_prepare (self, "SELECT 1 FROM offices WHERE code = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  toa_bind_text (stmt, 1, office);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return toa_store_fail (self, rc, error);
-  g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID,
-               _("There is no office with the code “%s”"), office);
-  return FALSE;
 }
 
 /**
@@ -563,7 +555,7 @@ toa_store_create_article (ToaStore                 *self,
     return 0;
   if (!toa_store_begin (self, error))
     return 0;
-  actor = toa_store_require_user (self, author_login, error);
+  actor = toa_store_require_actor (self, author_login, error);
   if (actor == NULL)
     goto failed;
   if (office == NULL)
@@ -573,7 +565,7 @@ toa_store_create_article (ToaStore                 *self,
       invalid (error, _("Say which office the article belongs to"));
       goto failed;
     }
-  if (!check_office (self, office, error) || !toa_workflow_can_create (office, actor, error))
+  if (!toa_store_office_in_service (self, office, error) || !toa_workflow_can_create (office, actor, error))
     goto failed;
   id = create_in_transaction (self, office, &prepared, actor, error);
   if (id == 0 || !toa_store_commit (self, error))
@@ -658,7 +650,7 @@ save_in_transaction (ToaStore        *self,
   gint64 category_id;
   gint64 revision_id;
 
-  actor = toa_store_require_user (self, author_login, error);
+  actor = toa_store_require_actor (self, author_login, error);
   if (actor == NULL)
     return FALSE;
   article = load_article (self, article_id, FALSE, error);
@@ -673,7 +665,8 @@ save_in_transaction (ToaStore        *self,
   workflow_view (article, &view);
   if (!toa_workflow_can_edit (&view, actor, error))
     return FALSE;
-  category_id = resolve_category (self, prepared->content->category, error);
+  category_id = resolve_category (self, prepared->content->category, article->category_id,
+                                  article->content->category, error);
   if (category_id < 0)
     return FALSE;
   revision_id = insert_revision (self, article_id, article->current_revision, actor->login, now,
@@ -757,7 +750,7 @@ toa_store_delete_article (ToaStore    *self,
 
   if (!toa_store_begin (self, error))
     return FALSE;
-  actor = toa_store_require_user (self, actor_login, error);
+  actor = toa_store_require_actor (self, actor_login, error);
   if (actor == NULL)
     goto failed;
   article = load_article (self, article_id, FALSE, error);
@@ -978,7 +971,7 @@ transition_in_transaction (ToaStore    *self,
 
   if (comment != NULL && !g_utf8_validate (comment, -1, NULL))
     return invalid (error, _("The comment is not valid UTF-8 text"));
-  actor = toa_store_require_user (self, actor_login, error);
+  actor = toa_store_require_actor (self, actor_login, error);
   if (actor == NULL)
     return FALSE;
   article = load_article (self, article_id, FALSE, error);
@@ -1086,6 +1079,9 @@ toa_store_list_permitted_actions (ToaStore    *self,
   article = load_article (self, article_id, FALSE, error);
   if (article == NULL)
     return NULL;
+  /* A retired user may read but not act: no action is offered. */
+  if (actor->retired)
+    return g_strv_builder_end (builder);
   workflow_view (article, &view);
   self_approval = toa_store_allows_self_approval (self);
   for (guint i = 0; actions[i] != NULL; i++)

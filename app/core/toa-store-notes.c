@@ -57,7 +57,7 @@ insert_comment (ToaStore    *self,
   g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   gint64 revision_id = 0;
 
-  author = toa_store_require_user (self, author_login, error);
+  author = toa_store_require_actor (self, author_login, error);
   if (author == NULL || !article_exists (self, article_id, &revision_id, error))
     return 0;
   stmt = toa_store_prepare (self,
@@ -136,7 +136,7 @@ toa_store_resolve_comment (ToaStore    *self,
 
   if (!toa_store_begin (self, error))
     return FALSE;
-  actor = toa_store_require_user (self, actor_login, error);
+  actor = toa_store_require_actor (self, actor_login, error);
   if (actor == NULL)
     goto failed;
   stmt = toa_store_prepare (self, "UPDATE comments SET resolved = 1 WHERE id = ?", error);
@@ -261,7 +261,7 @@ lock_in_transaction (ToaStore    *self,
   g_autoptr(ToaStmt) stmt = NULL;
   GError *local = NULL;
 
-  user = toa_store_require_user (self, login, error);
+  user = toa_store_require_actor (self, login, error);
   if (user == NULL || !article_exists (self, article_id, NULL, error))
     return FALSE;
   lock = read_lock (self, article_id, &local);

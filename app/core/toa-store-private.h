@@ -51,6 +51,19 @@ void      toa_store_rollback         (ToaStore     *self);
 ToaUser  *toa_store_require_user     (ToaStore     *self,
                                       const char   *login,
                                       GError      **error);
+ToaUser  *toa_store_require_actor    (ToaStore     *self,
+                                      const char   *login,
+                                      GError      **error);
+gboolean  toa_store_require_admin    (ToaStore     *self,
+                                      const char   *actor_login,
+                                      GError      **error);
+gboolean  toa_store_check_name       (const char   *text,
+                                      const char   *empty,
+                                      const char   *invalid,
+                                      GError      **error);
+gboolean  toa_store_office_in_service (ToaStore    *self,
+                                      const char   *code,
+                                      GError      **error);
 gboolean  toa_store_allows_self_approval (ToaStore *self);
 
 void      toa_bind_text              (ToaStmt      *stmt,

@@ -59,7 +59,7 @@ take_over_in_transaction (ToaStore    *self,
   g_autoptr(ToaStmt) stmt = NULL;
   g_autofree char *office = NULL;
 
-  user = toa_store_require_user (self, login, error);
+  user = toa_store_require_actor (self, login, error);
   if (user == NULL)
     return FALSE;
   office = read_office (self, article_id, error);

@@ -777,8 +777,8 @@ toa_store_allows_self_approval (ToaStore *self)
   return g_strcmp0 (value, "1") == 0 || g_strcmp0 (value, "true") == 0;
 }
 
-static gboolean
-require_admin (ToaStore    *self,
+gboolean
+toa_store_require_admin (ToaStore    *self,
                const char  *actor_login,
                GError     **error)
 {
@@ -788,7 +788,7 @@ require_admin (ToaStore    *self,
    * in the database; from then on the directory belongs to admins. */
   if (query_int (self, "SELECT count(*) FROM users", error) == 0)
     return TRUE;
-  actor = toa_store_require_user (self, actor_login, error);
+  actor = toa_store_require_actor (self, actor_login, error);
   if (actor == NULL)
     return FALSE;
   if ((actor->roles & TOA_ROLE_ADMIN) == 0)
@@ -823,7 +823,7 @@ toa_store_set_setting (ToaStore    *self,
 
   if (!toa_store_begin (self, error))
     return FALSE;
-  if (!require_admin (self, actor_login, error))
+  if (!toa_store_require_admin (self, actor_login, error))
     goto failed;
   stmt = toa_store_prepare (self, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
   if (stmt == NULL)
@@ -841,8 +841,8 @@ failed:
 
 /* @empty and @invalid are whole translated sentences: a field name
  * pasted into a sentence does not translate. */
-static gboolean
-check_name (const char  *text,
+gboolean
+toa_store_check_name (const char  *text,
             const char  *empty,
             const char  *invalid,
             GError     **error)
@@ -899,8 +899,8 @@ toa_store_add_office (ToaStore    *self,
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
 
-  if (!check_name (code, _("The office code is empty"), _("The office code is not valid UTF-8 text"), error) ||
-      !check_name (name, _("The office name is empty"), _("The office name is not valid UTF-8 text"), error))
+  if (!toa_store_check_name (code, _("The office code is empty"), _("The office code is not valid UTF-8 text"), error) ||
+      !toa_store_check_name (name, _("The office name is empty"), _("The office name is not valid UTF-8 text"), error))
     return FALSE;
   for (const char *p = code; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
@@ -911,7 +911,7 @@ toa_store_add_office (ToaStore    *self,
       }
   if (!toa_store_begin (self, error))
     return FALSE;
-  if (!require_admin (self, actor_login, error))
+  if (!toa_store_require_admin (self, actor_login, error))
     goto failed;
   stmt = toa_store_prepare (self, "INSERT INTO offices (code, name) VALUES (?, ?)", error);
   if (stmt == NULL)
@@ -958,6 +958,7 @@ office_from_row (ToaStmt *stmt)
 
   office->code = toa_column_dup (stmt, 0);
   office->name = toa_column_dup (stmt, 1);
+  office->retired = sqlite3_column_int64 (stmt, 2) != 0;
   return office;
 }
 
@@ -968,6 +969,7 @@ category_from_row (ToaStmt *stmt)
 
   category->id = sqlite3_column_int64 (stmt, 0);
   category->name = toa_column_dup (stmt, 1);
+  category->retired = sqlite3_column_int64 (stmt, 2) != 0;
   return category;
 }
 
@@ -985,7 +987,7 @@ toa_store_list_offices (ToaStore  *self,
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
-  stmt = toa_store_prepare (self, "SELECT code, name FROM offices ORDER BY code", error);
+  stmt = toa_store_prepare (self, "SELECT code, name, retired FROM offices ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
   return toa_store_collect (self, stmt, office_from_row, (GDestroyNotify) toa_office_free, error);
@@ -1011,12 +1013,12 @@ toa_store_add_category (ToaStore    *self,
 
   g_return_val_if_fail (TOA_IS_STORE (self), 0);
 
-  if (!check_name (name, _("The category name is empty"),
-                   _("The category name is not valid UTF-8 text"), error))
+  if (!toa_store_check_name (name, _("The category name is empty"),
+                             _("The category name is not valid UTF-8 text"), error))
     return 0;
   if (!toa_store_begin (self, error))
     return 0;
-  if (!require_admin (self, actor_login, error))
+  if (!toa_store_require_admin (self, actor_login, error))
     goto failed;
   stmt = toa_store_prepare (self, "INSERT INTO categories (name) VALUES (?)", error);
   if (stmt == NULL)
@@ -1050,24 +1052,30 @@ toa_store_list_categories (ToaStore  *self,
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
-  stmt = toa_store_prepare (self, "SELECT id, name FROM categories ORDER BY name", error);
+  stmt = toa_store_prepare (self, "SELECT id, name, retired FROM categories ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
   return toa_store_collect (self, stmt, category_from_row, (GDestroyNotify) toa_category_free, error);
 }
 
-static gboolean
-office_exists (ToaStore    *self,
+gboolean
+toa_store_office_in_service (ToaStore    *self,
                const char  *code,
                GError     **error)
 {
-  g_autoptr(ToaStmt) stmt = toa_store_prepare (self, "SELECT 1 FROM offices WHERE code = ?", error);
+  g_autoptr(ToaStmt) stmt = toa_store_prepare (self, "SELECT retired FROM offices WHERE code = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   toa_bind_text (stmt, 1, code);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != 0)
+    {
+      g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_INVALID,
+                   _("The office “%s” is retired; restore it first"), code);
+      return FALSE;
+    }
   if (rc == SQLITE_ROW)
     return TRUE;
   if (rc != SQLITE_DONE)
@@ -1125,8 +1133,8 @@ toa_store_add_user (ToaStore    *self,
 
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
 
-  if (!check_name (login, _("The login is empty"), _("The login is not valid UTF-8 text"), error) ||
-      !check_name (full_name, _("The full name is empty"), _("The full name is not valid UTF-8 text"), error))
+  if (!toa_store_check_name (login, _("The login is empty"), _("The login is not valid UTF-8 text"), error) ||
+      !toa_store_check_name (full_name, _("The full name is empty"), _("The full name is not valid UTF-8 text"), error))
     return FALSE;
   if (!toa_store_begin (self, error))
     return FALSE;
@@ -1135,9 +1143,9 @@ toa_store_add_user (ToaStore    *self,
     goto failed;
   if (count == 0)
     roles |= TOA_ROLE_ADMIN;
-  else if (!require_admin (self, actor_login, error))
+  else if (!toa_store_require_admin (self, actor_login, error))
     goto failed;
-  if (office != NULL && !office_exists (self, office, error))
+  if (office != NULL && !toa_store_office_in_service (self, office, error))
     goto failed;
   if (!insert_user (self, login, full_name, office, roles, error))
     goto failed;
@@ -1157,6 +1165,7 @@ user_from_row (ToaStmt *stmt)
   user->full_name = toa_column_dup (stmt, 1);
   user->office = toa_column_dup (stmt, 2);
   user->roles = sqlite3_column_int (stmt, 3);
+  user->retired = sqlite3_column_int64 (stmt, 4) != 0;
   return user;
 }
 
@@ -1191,7 +1200,7 @@ toa_store_require_user (ToaStore    *self,
                    _("No user given; say who you are"));
       return NULL;
     }
-  stmt = toa_store_prepare (self, "SELECT login, full_name, office, roles FROM users WHERE login = ?",
+  stmt = toa_store_prepare (self, "SELECT login, full_name, office, roles, retired FROM users WHERE login = ?",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -1205,6 +1214,27 @@ toa_store_require_user (ToaStore    *self,
     g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND,
                  _("There is no user “%s” in this database"), login);
   return NULL;
+}
+
+/* Like toa_store_require_user(), for someone about to act: a retired
+ * user still names past work but may do nothing new. */
+ToaUser *
+toa_store_require_actor (ToaStore    *self,
+                         const char  *login,
+                         GError     **error)
+{
+  g_autoptr(ToaUser) user = toa_store_require_user (self, login, error);
+
+  if (user == NULL)
+    return NULL;
+  if (user->retired)
+    {
+      g_set_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_PERMITTED,
+                   _("The account of %s has been retired; ask an administrator to restore it"),
+                   toa_user_get_display_name (user));
+      return NULL;
+    }
+  return g_steal_pointer (&user);
 }
 
 static gpointer
@@ -1227,7 +1257,7 @@ toa_store_list_users (ToaStore  *self,
 
   g_return_val_if_fail (TOA_IS_STORE (self), NULL);
 
-  stmt = toa_store_prepare (self, "SELECT login, full_name, office, roles FROM users ORDER BY login",
+  stmt = toa_store_prepare (self, "SELECT login, full_name, office, roles, retired FROM users ORDER BY login",
                             error);
   if (stmt == NULL)
     return NULL;

@@ -105,6 +105,42 @@ ToaUser     *toa_store_get_user             (ToaStore           *self,
 GPtrArray   *toa_store_list_users           (ToaStore           *self,
                                              GError            **error);
 
+/* Changing and retiring the directory (toa-store-directory.c). Nothing is
+ * deleted: history keeps naming retired rows. Lists include retired rows
+ * (their `retired` field set); pickers for new work skip them. */
+gboolean     toa_store_update_office        (ToaStore           *self,
+                                             const char         *actor_login,
+                                             const char         *code,
+                                             const char         *name,
+                                             GError            **error);
+gboolean     toa_store_set_office_retired   (ToaStore           *self,
+                                             const char         *actor_login,
+                                             const char         *code,
+                                             gboolean            retired,
+                                             GError            **error);
+gboolean     toa_store_update_category      (ToaStore           *self,
+                                             const char         *actor_login,
+                                             gint64              id,
+                                             const char         *name,
+                                             GError            **error);
+gboolean     toa_store_set_category_retired (ToaStore           *self,
+                                             const char         *actor_login,
+                                             gint64              id,
+                                             gboolean            retired,
+                                             GError            **error);
+gboolean     toa_store_update_user          (ToaStore           *self,
+                                             const char         *actor_login,
+                                             const char         *login,
+                                             const char         *full_name,
+                                             const char         *office,
+                                             ToaRoles            roles,
+                                             GError            **error);
+gboolean     toa_store_set_user_retired     (ToaStore           *self,
+                                             const char         *actor_login,
+                                             const char         *login,
+                                             gboolean            retired,
+                                             GError            **error);
+
 /* Articles and revisions. */
 gint64       toa_store_create_article       (ToaStore                *self,
                                              const char              *office,

@@ -102,7 +102,8 @@ current_user_is_admin (ToaPreferencesWindow *self)
   if (store == NULL)
     return FALSE;
   user = toa_store_get_user (store, toa_application_get_login (self->app), NULL);
-  return user != NULL && (user->roles & TOA_ROLE_ADMIN) != 0;
+  /* A retired admin may no longer administer (the store refuses too). */
+  return user != NULL && !user->retired && (user->roles & TOA_ROLE_ADMIN) != 0;
 }
 
 /* The administration page follows the store: another database may have

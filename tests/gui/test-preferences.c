@@ -521,6 +521,263 @@ test_export_folder (Prefs         *p,
   g_assert_true (gtk_widget_get_visible (prefs_child (p->prefs, "files_error")));
 }
 
+/* Changing and retiring, through the rows' own fields and buttons */
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The field or button @name inside the row @row_name of the list @list. */
+static gpointer
+row_part (ToaAdminPage *page,
+          const char   *list,
+          const char   *row_name,
+          const char   *name)
+{
+  GtkWidget *row = find_named (page_child (page, list), row_name);
+  GtkWidget *part;
+
+  g_assert_nonnull (row);
+  part = name != NULL ? find_named (row, name) : row;
+  g_assert_nonnull (part);
+  return part;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_rename_office (Prefs         *p,
+                    gconstpointer  data)
+{
+  ToaAdminPage *page = admin_page (p);
+  GtkEditable *name = row_part (page, "office_list", "office-QLCN", "name");
+  g_autofree char *stored = NULL;
+  g_autofree char *unchanged = NULL;
+
+  gtk_editable_set_text (name, "Phòng Quản lý Công nghiệp và Năng lượng");
+  g_signal_emit_by_name (name, "apply");
+  g_assert_null (toa_admin_page_get_error (page));
+  stored = office_name (p->store, "QLCN");
+  g_assert_cmpstr (stored, ==, "Phòng Quản lý Công nghiệp và Năng lượng");
+  g_assert_cmpstr (adw_preferences_row_get_title (row_part (page, "office_list", "office-QLCN", NULL)), ==,
+                   "Phòng Quản lý Công nghiệp và Năng lượng");
+
+  /* An empty name is refused with a message; nothing changes. */
+  name = row_part (page, "office_list", "office-KHTC", "name");
+  gtk_editable_set_text (name, "  ");
+  g_signal_emit_by_name (name, "apply");
+  g_assert_nonnull (toa_admin_page_get_error (page));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "office_error")));
+  unchanged = office_name (p->store, "KHTC");
+  g_assert_cmpstr (unchanged, ==, "Phòng Kế hoạch - Tài chính");
+
+  /* KHTC has nobody: it can be retired, then it is marked and offered
+   * to no new user. */
+  click (find_action_button (row_part (page, "office_list", "office-KHTC", NULL), "admin.retire-office"));
+  g_assert_null (toa_admin_page_get_error (page));
+  g_assert_cmpint (g_list_model_get_n_items (adw_combo_row_get_model (page_child (page, "user_office_row"))),
+                   ==, 2);
+  g_assert_true (gtk_widget_has_css_class (row_part (page, "office_list", "office-KHTC", NULL), "dim-label"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row_part (page, "office_list", "office-KHTC", NULL)), ==,
+                   "KHTC · Retired");
+  /* QLCN still has an: refused. */
+  click (find_action_button (row_part (page, "office_list", "office-QLCN", NULL), "admin.retire-office"));
+  g_assert_nonnull (toa_admin_page_get_error (page));
+  click (find_action_button (row_part (page, "office_list", "office-KHTC", NULL), "admin.restore-office"));
+  g_assert_null (toa_admin_page_get_error (page));
+  g_assert_cmpint (g_list_model_get_n_items (adw_combo_row_get_model (page_child (page, "user_office_row"))),
+                   ==, 3);
+}
+
+static void
+test_edit_category (Prefs         *p,
+                    gconstpointer  data)
+{
+  ToaAdminPage *page = admin_page (p);
+  g_autoptr(GPtrArray) categories = toa_store_list_categories (p->store, NULL);
+  gint64 id = ((ToaCategory *) g_ptr_array_index (categories, 0))->id;
+  g_autofree char *row_name = g_strdup_printf ("category-%" G_GINT64_FORMAT, id);
+  GtkEditable *name = row_part (page, "category_list", row_name, "name");
+
+  gtk_editable_set_text (name, "Tin hoạt động");
+  g_signal_emit_by_name (name, "apply");
+  g_assert_null (toa_admin_page_get_error (page));
+  click (find_action_button (row_part (page, "category_list", row_name, NULL), "admin.retire-category"));
+  g_assert_null (toa_admin_page_get_error (page));
+
+  g_clear_pointer (&categories, g_ptr_array_unref);
+  categories = toa_store_list_categories (p->store, NULL);
+  g_assert_cmpstr (((ToaCategory *) g_ptr_array_index (categories, 0))->name, ==, "Tin hoạt động");
+  g_assert_true (((ToaCategory *) g_ptr_array_index (categories, 0))->retired);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row_part (page, "category_list", row_name, NULL)), ==,
+                   "Retired");
+}
+
+static void
+test_edit_user (Prefs         *p,
+                gconstpointer  data)
+{
+  ToaAdminPage *page = admin_page (p);
+  AdwComboRow *office = row_part (page, "user_list", "user-an", "office");
+  GListModel *choices = adw_combo_row_get_model (office);
+  g_autoptr(ToaUser) user = NULL;
+  guint khtc = G_MAXUINT;
+
+  /* The row shows what the store holds. */
+  g_assert_cmpstr (gtk_editable_get_text (row_part (page, "user_list", "user-an", "name")), ==, "Nguyễn Văn An");
+  g_assert_true (gtk_check_button_get_active (row_part (page, "user_list", "user-an", "role-author")));
+  g_assert_false (gtk_check_button_get_active (row_part (page, "user_list", "user-an", "role-approver")));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (choices),
+                                                               adw_combo_row_get_selected (office)), "QLCN"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "KHTC"))
+      khtc = i;
+  g_assert_cmpuint (khtc, !=, G_MAXUINT);
+  gtk_editable_set_text (row_part (page, "user_list", "user-an", "name"), "Nguyễn Văn Ân");
+  adw_combo_row_set_selected (office, khtc);
+  gtk_check_button_set_active (row_part (page, "user_list", "user-an", "role-approver"), TRUE);
+  gtk_check_button_set_active (row_part (page, "user_list", "user-an", "role-leader"), TRUE);
+  click (find_action_button (row_part (page, "user_list", "user-an", NULL), "admin.save-user"));
+  g_assert_null (toa_admin_page_get_error (page));
+
+  user = toa_store_get_user (p->store, "an", NULL);
+  g_assert_cmpstr (user->full_name, ==, "Nguyễn Văn Ân");
+  g_assert_cmpstr (user->office, ==, "KHTC");
+  g_assert_cmpuint (user->roles, ==, TOA_ROLE_AUTHOR | TOA_ROLE_APPROVER | TOA_ROLE_LEADER);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row_part (page, "user_list", "user-an", NULL)), ==,
+                   "an · KHTC · Author, Approver, Leader");
+
+  /* The last administrator cannot drop the role. */
+  gtk_check_button_set_active (row_part (page, "user_list", "user-quan", "role-admin"), FALSE);
+  click (find_action_button (row_part (page, "user_list", "user-quan", NULL), "admin.save-user"));
+  g_assert_nonnull (toa_admin_page_get_error (page));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "user_error")));
+  g_clear_pointer (&user, toa_user_free);
+  user = toa_store_get_user (p->store, "quan", NULL);
+  g_assert_cmpuint (user->roles, ==, TOA_ROLE_ADMIN);
+}
+
+static void
+answer_retire_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_retire_user (Prefs         *p,
+                  gconstpointer  data)
+{
+  ToaAdminPage *page = admin_page (p);
+  GtkWidget *row;
+  g_autoptr(ToaUser) user = NULL;
+
+  /* Asked first; Cancel leaves the account alone. */
+  click (find_action_button (row_part (page, "user_list", "user-an", NULL), "admin.retire-user"));
+  answer_retire_dialog ("cancel");
+  user = toa_store_get_user (p->store, "an", NULL);
+  g_assert_false (user->retired);
+
+  click (find_action_button (row_part (page, "user_list", "user-an", NULL), "admin.retire-user"));
+  answer_retire_dialog ("retire");
+  g_assert_null (toa_admin_page_get_error (page));
+  g_clear_pointer (&user, toa_user_free);
+  user = toa_store_get_user (p->store, "an", NULL);
+  g_assert_true (user->retired);
+  /* Still listed (last, dimmed, marked), with Restore instead of Retire. */
+  row = row_part (page, "user_list", "user-an", NULL);
+  g_assert_true (gtk_widget_get_last_child (page_child (page, "user_list")) == row);
+  g_assert_true (gtk_widget_has_css_class (row, "dim-label"));
+  g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "· Retired"));
+  g_assert_null (find_action_button (row, "admin.retire-user"));
+  g_assert_cmpuint (count_children (page_child (page, "user_list")), ==, 2);
+
+  /* The last administrator is not retired. */
+  click (find_action_button (row_part (page, "user_list", "user-quan", NULL), "admin.retire-user"));
+  answer_retire_dialog ("retire");
+  g_assert_nonnull (toa_admin_page_get_error (page));
+  g_clear_pointer (&user, toa_user_free);
+  user = toa_store_get_user (p->store, "quan", NULL);
+  g_assert_false (user->retired);
+
+  click (find_action_button (row_part (page, "user_list", "user-an", NULL), "admin.restore-user"));
+  g_assert_null (toa_admin_page_get_error (page));
+  g_clear_pointer (&user, toa_user_free);
+  user = toa_store_get_user (p->store, "an", NULL);
+  g_assert_false (user->retired);
+}
+
+/* A retired administrator no longer gets the page. */
+static void
+test_retired_admin_sees_no_admin_page (Prefs         *p,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ToaPreferencesWindow *prefs;
+
+  toa_store_update_user (p->store, "quan", "an", "Nguyễn Văn An", "QLCN", TOA_ROLE_AUTHOR | TOA_ROLE_ADMIN,
+                         &error);
+  g_assert_no_error (error);
+  toa_store_set_user_retired (p->store, "an", "quan", TRUE, &error);
+  g_assert_no_error (error);
+  prefs = toa_preferences_window_new (app);
+  g_assert_null (toa_preferences_window_get_admin_page (prefs));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 /* Rendering, for people to look at: $TOA_SCREENSHOT_DIR keeps the PNGs. */
 
 static gboolean
@@ -600,6 +857,12 @@ shoot (const char     *dir,
   if (admin_page == 2)
     {
       GtkWidget *page = GTK_WIDGET (toa_preferences_window_get_admin_page (prefs));
+      GtkWidget *user_list = GTK_WIDGET (gtk_widget_get_template_child (page, TOA_TYPE_ADMIN_PAGE, "user_list"));
+
+      /* The second user's row open, with its fields. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_last_child (user_list)), TRUE);
+      /* Past the end of the row's reveal animation. */
+      wait_frames (GTK_WIDGET (prefs), 40);
       GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_descendant (page, GTK_TYPE_SCROLLED_WINDOW));
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
@@ -626,6 +889,9 @@ test_screenshots (Prefs         *p,
   /* The window is really in Vietnamese. */
   title = g_dgettext (GETTEXT_PACKAGE, "Administration");
   g_assert_cmpstr (title, !=, "Administration");
+
+  /* One retired entry, to see how it looks. */
+  g_assert_true (toa_store_set_office_retired (p->store, "quan", "KHTC", TRUE, NULL));
 
   shoot (dir, "preferences-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, 0);
   shoot (dir, "preferences-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, 0);
@@ -674,6 +940,11 @@ main (int    argc,
   ADD ("/preferences/admin/add-category", test_add_category, "quan");
   ADD ("/preferences/admin/add-user", test_add_user, "quan");
   ADD ("/preferences/admin/self-approval", test_self_approval, "quan");
+  ADD ("/preferences/admin/rename-office", test_rename_office, "quan");
+  ADD ("/preferences/admin/edit-category", test_edit_category, "quan");
+  ADD ("/preferences/admin/edit-user", test_edit_user, "quan");
+  ADD ("/preferences/admin/retire-user", test_retire_user, "quan");
+  ADD ("/preferences/admin/retired-admin-hidden", test_retired_admin_sees_no_admin_page, "quan");
   ADD ("/preferences/font-size", test_font_size, "an");
   ADD ("/preferences/open-database", test_open_database, "quan");
   ADD ("/preferences/default-database", test_default_database, "an");
