@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "toa-store-export.h"
 #include "toa-test-newsroom.h"
 
 static gint64
@@ -405,6 +406,34 @@ test_retire_twice (Newsroom      *n,
   g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_FOUND);
 }
 
+/* A retired account exports nothing either; its colleagues still can. */
+static void
+test_retired_user_exports_nothing (Newsroom      *n,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaExporter) exporter = toa_exporter_new ();
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  gint64 id = newsroom_article (n, "an", "Hội nghị sơ kết công tác khuyến công");
+
+  newsroom_act (n, id, "submit", "an", NULL);
+  newsroom_act (n, id, "approve", "chi", NULL);
+  toa_store_set_user_retired (n->store, "quan", "phuong", TRUE, &error);
+  g_assert_no_error (error);
+
+  refused = toa_store_export_article (n->store, exporter, id, TOA_EXPORT_FORMAT_XML, FALSE, dir, "phuong", &error);
+  g_assert_null (refused);
+  g_assert_error (error, TOA_STORE_ERROR, TOA_STORE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+
+  written = toa_store_export_article (n->store, exporter, id, TOA_EXPORT_FORMAT_XML, FALSE, dir, "lan", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  toa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +452,7 @@ main (int   argc,
   ADD ("retired-office", test_retired_office);
   ADD ("retired-category", test_retired_category);
   ADD ("retire-twice", test_retire_twice);
+  ADD ("retired-user-exports-nothing", test_retired_user_exports_nothing);
 
   return g_test_run ();
 }

@@ -245,7 +245,7 @@ toa_store_export_article (ToaStore         *store,
   g_return_val_if_fail (exporter != NULL, NULL);
   g_return_val_if_fail (out_dir != NULL, NULL);
 
-  user = toa_store_require_user (store, login, error);
+  user = toa_store_require_actor (store, login, error);
   if (user == NULL)
     return NULL;
   article = toa_store_get_article (store, article_id, error);
@@ -307,7 +307,7 @@ toa_store_export_bundle (ToaStore      *store,
   g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  user = toa_store_require_user (store, login, error);
+  user = toa_store_require_actor (store, login, error);
   if (user == NULL)
     return FALSE;
   for (guint i = 0; i < n_articles; i++)

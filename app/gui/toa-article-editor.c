@@ -300,14 +300,26 @@ static void
 select_category (ToaArticleEditor *self,
                  const char       *name)
 {
+  gint64 article_category = self->article != NULL ? self->article->category_id : 0;
+  guint by_id = 0;
+
   gtk_drop_down_set_selected (self->category_dropdown, 0);
-  for (guint i = 0; name != NULL && self->categories != NULL && i < self->categories->len; i++)
+  for (guint i = 0; self->categories != NULL && i < self->categories->len; i++)
     {
       const ToaCategory *category = g_ptr_array_index (self->categories, i);
 
-      if (g_strcmp0 (category->name, name) == 0)
-        gtk_drop_down_set_selected (self->category_dropdown, i + 1);
+      if (name != NULL && g_strcmp0 (category->name, name) == 0)
+        {
+          gtk_drop_down_set_selected (self->category_dropdown, i + 1);
+          return;
+        }
+      if (article_category != 0 && category->id == article_category)
+        by_id = i + 1;
     }
+  /* A revision keeps the category's name as it was then: after the
+   * category was renamed, the article's category is found by its id. */
+  if (name != NULL && by_id != 0)
+    gtk_drop_down_set_selected (self->category_dropdown, by_id);
 }
 
 static void
@@ -329,18 +341,33 @@ fill_directory (ToaArticleEditor *self)
   if (self->categories == NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
+  /* Retired offices and categories stay in the lists, marked, so that an
+   * article that has one still shows it; the store refuses them for new
+   * articles with a message that says so. */
   for (guint i = 0; self->offices != NULL && i < self->offices->len; i++)
     {
       const ToaOffice *office = g_ptr_array_index (self->offices, i);
       g_autofree char *label = g_strdup_printf ("%s — %s", office->code, office->name);
 
+      if (office->retired)
+        {
+          g_autofree char *plain = g_steal_pointer (&label);
+
+          /* Translators: an office or category no longer in use, in a list */
+          label = g_strdup_printf (_("%s (retired)"), plain);
+        }
       gtk_string_list_append (office_names, label);
     }
   /* Translators: the category of an article that has none */
   gtk_string_list_append (category_names, C_("category", "None"));
   for (guint i = 0; self->categories != NULL && i < self->categories->len; i++)
-    gtk_string_list_append (category_names,
-                            ((const ToaCategory *) g_ptr_array_index (self->categories, i))->name);
+    {
+      const ToaCategory *category = g_ptr_array_index (self->categories, i);
+      g_autofree char *label = category->retired ? g_strdup_printf (_("%s (retired)"), category->name)
+                                                 : g_strdup (category->name);
+
+      gtk_string_list_append (category_names, label);
+    }
 
   gtk_drop_down_set_model (self->office_dropdown, G_LIST_MODEL (office_names));
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (category_names));

@@ -1149,6 +1149,59 @@ load_styles (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+static const char *
+selected_string (GtkDropDown *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
+/* A renamed category stays the article's in the editor (its revisions keep
+ * the old name), and a save keeps it; retired ones are marked. */
+static void
+test_category_renamed_and_retired (Newsroom      *n,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = newsroom_article (n, "an", "Hội nghị khuyến công");
+  gint64 news = newsroom_sql_int (n->path, "SELECT id FROM categories WHERE name = 'Tin tức'");
+  gint64 notices = newsroom_sql_int (n->path, "SELECT id FROM categories WHERE name = 'Thông báo'");
+  ToaArticleEditor *editor;
+  GtkDropDown *categories;
+  g_autoptr(ToaArticle) saved = NULL;
+  GListModel *labels;
+  gboolean marked = FALSE;
+
+  g_assert_true (toa_store_update_category (n->store, "quan", news, "Tin tức - Sự kiện", &error));
+  g_assert_no_error (error);
+  g_assert_true (toa_store_set_category_retired (n->store, "quan", notices, TRUE, &error));
+  g_assert_no_error (error);
+
+  editor = open_editor (n->store, "an");
+  g_assert_true (toa_article_editor_load (editor, id, &error));
+  g_assert_no_error (error);
+  categories = child (editor, "category_dropdown");
+  g_assert_cmpstr (selected_string (categories), ==, "Tin tức - Sự kiện");
+
+  labels = gtk_drop_down_get_model (categories);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (label), "Thông báo (retired)") == 0)
+        marked = TRUE;
+    }
+  g_assert_true (marked);
+
+  type_text (body_view (editor), "\nĐoạn bổ sung.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  saved = get_article (n, id);
+  g_assert_cmpint (saved->category_id, ==, news);
+  g_assert_cmpstr (saved->content->category, ==, "Tin tức - Sự kiện");
+  close_editor (editor);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1186,6 +1239,7 @@ main (int    argc,
   ADD ("snapshot", test_snapshot);
   ADD ("snapshot-new", test_snapshot_new);
   ADD ("snapshot-vietnamese", test_snapshot_vietnamese);
+  ADD ("category-renamed-and-retired", test_category_renamed_and_retired);
 #undef ADD
 
   status = g_test_run ();

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "toa-gui-test-utils.h"
 #include "toa-admin-page.h"
 #include "toa-application.h"
 #include "toa-body-editor.h"
@@ -30,26 +31,6 @@ typedef struct
 /* Main loop helpers */
 
 typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition done,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gpointer
 page_child (ToaAdminPage *page,
@@ -138,7 +119,7 @@ prefs_setup (Prefs         *p,
   toa_application_set_login (app, data != NULL ? data : "quan");
   p->prefs = toa_preferences_window_new (app);
   gtk_window_present (GTK_WINDOW (p->prefs));
-  iterate_until (widget_is_mapped, p->prefs);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, p->prefs);
 }
 
 static void
@@ -408,22 +389,22 @@ test_font_size (Prefs         *p,
 
   gtk_window_set_child (window, GTK_WIDGET (editor));
   gtk_window_present (window);
-  iterate_until (widget_is_mapped, window);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, window);
   wait.view = find_with_css_class (GTK_WIDGET (editor), "body-text");
   g_assert_true (wait.view == GTK_WIDGET (toa_body_editor_get_view (editor)));
 
   wait.points = g_settings_get_int (settings, "editor-font-size");
-  iterate_until (font_is, &wait);
+  toa_gui_test_iterate_until (font_is, &wait);
 
   /* Through the spin button in the window, applied live to the editor. */
   gtk_spin_button_set_value (prefs_child (p->prefs, "font_size_spin"), 20);
   g_assert_cmpint (g_settings_get_int (settings, "editor-font-size"), ==, 20);
   wait.points = 20;
-  iterate_until (font_is, &wait);
+  toa_gui_test_iterate_until (font_is, &wait);
 
   g_settings_set_int (settings, "editor-font-size", 9);
   wait.points = 9;
-  iterate_until (font_is, &wait);
+  toa_gui_test_iterate_until (font_is, &wait);
 
   gtk_window_destroy (window);
 }
@@ -815,24 +796,6 @@ wait_frames (GtkWidget *widget,
     }
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* admin_page: 0 the general page, 1 the administration page, 2 the same
  * scrolled to its end (the users). */
 static void
@@ -852,7 +815,7 @@ shoot (const char     *dir,
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                              ADW_PREFERENCES_PAGE (toa_preferences_window_get_admin_page (prefs)));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_until (widget_is_mapped, prefs);
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, prefs);
   wait_frames (GTK_WIDGET (prefs), 3);
   if (admin_page == 2)
     {
@@ -863,7 +826,7 @@ shoot (const char     *dir,
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_last_child (user_list)), TRUE);
       /* Past the end of the row's reveal animation. */
       wait_frames (GTK_WIDGET (prefs), 40);
-      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_descendant (page, GTK_TYPE_SCROLLED_WINDOW));
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (toa_gui_test_find_descendant (page, GTK_TYPE_SCROLLED_WINDOW));
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
