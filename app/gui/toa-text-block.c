@@ -52,18 +52,88 @@ static GParamSpec *properties[N_PROPS];
 /* Line heights by font, resolution and language: the list's 200 rows
  * have 800 blocks in three fonts, and loading a font's metrics takes
  * tens of microseconds. Text widths, for blocks that fit their text, by
- * the same key and the text: a status badge has five texts. */
+ * the same key and the text: a status badge has five texts. The key is
+ * hashed from the font description itself, no string made of it. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  PangoLanguage        *language;
+  PangoFontMap         *font_map;
+  char                 *text;       /* NULL in line_heights */
+} FontKey;
+
 static GHashTable *line_heights;
 static GHashTable *text_widths;
 
-static char *
-metrics_key (PangoContext *context)
+static guint
+font_key_hash (gconstpointer data)
 {
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  const FontKey *key = data;
 
-  return g_strdup_printf ("%s|%g|%s|%p", font, pango_cairo_context_get_resolution (context),
-                          pango_language_to_string (pango_context_get_language (context)),
-                          (gpointer) pango_context_get_font_map (context));
+  return pango_font_description_hash (key->font) ^ g_double_hash (&key->resolution) ^
+         g_direct_hash (key->language) ^ g_direct_hash (key->font_map) ^
+         (key->text != NULL ? g_str_hash (key->text) : 0);
+}
+
+static gboolean
+font_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const FontKey *x = a;
+  const FontKey *y = b;
+
+  return x->resolution == y->resolution && x->language == y->language && x->font_map == y->font_map &&
+         g_strcmp0 (x->text, y->text) == 0 && pango_font_description_equal (x->font, y->font);
+}
+
+static void
+font_key_free (gpointer data)
+{
+  FontKey *key = data;
+
+  pango_font_description_free (key->font);
+  g_free (key->text);
+  g_free (key);
+}
+
+/* A key that borrows from @context and @text, for lookups. */
+static FontKey
+font_key_of (PangoContext *context,
+             const char   *text)
+{
+  FontKey key = {
+    (PangoFontDescription *) pango_context_get_font_description (context),
+    pango_cairo_context_get_resolution (context),
+    pango_context_get_language (context),
+    pango_context_get_font_map (context),
+    (char *) text,
+  };
+
+  return key;
+}
+
+static void
+remember (GHashTable    *table,
+          const FontKey *key,
+          int            value)
+{
+  FontKey *copy = g_new (FontKey, 1);
+
+  copy->font = pango_font_description_copy (key->font);
+  copy->resolution = key->resolution;
+  copy->language = key->language;
+  copy->font_map = key->font_map;
+  copy->text = g_strdup (key->text);
+  g_hash_table_insert (table, copy, GINT_TO_POINTER (value));
+}
+
+static GHashTable *
+ensure_table (GHashTable **table)
+{
+  if (*table == NULL)
+    *table = g_hash_table_new_full (font_key_hash, font_key_equal, font_key_free, NULL);
+  return *table;
 }
 
 static int
@@ -87,16 +157,13 @@ get_line_height (ToaTextBlock *self)
 
   if (self->line_height == 0 || serial != self->metrics_serial)
     {
-      g_autofree char *key = metrics_key (context);
+      FontKey key = font_key_of (context, NULL);
       gpointer known;
 
-      if (line_heights == NULL)
-        line_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      known = g_hash_table_lookup (line_heights, key);
-      if (known == NULL)
+      if (!g_hash_table_lookup_extended (ensure_table (&line_heights), &key, NULL, &known))
         {
           known = GINT_TO_POINTER (measure_line_height (context));
-          g_hash_table_insert (line_heights, g_steal_pointer (&key), known);
+          remember (line_heights, &key, GPOINTER_TO_INT (known));
         }
       self->line_height = GPOINTER_TO_INT (known);
       self->metrics_serial = serial;
@@ -115,15 +182,10 @@ get_text_width (ToaTextBlock *self)
     return 0;
   if (self->text_width < 0 || serial != self->width_serial)
     {
-      g_autofree char *font_key = metrics_key (context);
-      char *key = g_strconcat (font_key, "\x1f", self->text, NULL);
+      FontKey key = font_key_of (context, self->text);
       gpointer known;
 
-      if (text_widths == NULL)
-        text_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      if (g_hash_table_lookup_extended (text_widths, key, NULL, &known))
-        g_free (key);
-      else
+      if (!g_hash_table_lookup_extended (ensure_table (&text_widths), &key, NULL, &known))
         {
           g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
           int width = 0;
@@ -132,9 +194,7 @@ get_text_width (ToaTextBlock *self)
           known = GINT_TO_POINTER (width);
           /* Only the short texts of badges are kept; they are few. */
           if (g_hash_table_size (text_widths) < 256)
-            g_hash_table_insert (text_widths, key, known);
-          else
-            g_free (key);
+            remember (text_widths, &key, width);
         }
       self->text_width = GPOINTER_TO_INT (known);
       self->width_serial = serial;
