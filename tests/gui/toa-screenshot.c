@@ -12,6 +12,7 @@
 #include "toa-application.h"
 #include "toa-core.h"
 #include "toa-demo.h"
+#include "toa-recovery.h"
 #include "toa-window.h"
 
 static gboolean
@@ -107,6 +108,42 @@ shoot (ToaApplication *app,
   return 0;
 }
 
+/* The start after a crash: a new article's text was autosaved, never
+ * saved; the window says so. */
+static int
+shoot_recovered (ToaApplication *app,
+                 const char     *dir)
+{
+  ToaStore *store = toa_application_get_store (app);
+  g_autoptr(ToaRecovery) recovery = toa_recovery_new (NULL, toa_store_get_path (store),
+                                                      toa_application_get_login (app));
+  g_autoptr(ToaRecoveryRecord) record = g_new0 (ToaRecoveryRecord, 1);
+  g_autoptr(GError) error = NULL;
+  const Shot shot = { "recovered-text.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "all", FALSE, FALSE };
+  int status;
+
+  record->saved = g_get_real_time ();
+  record->office = g_strdup ("QLCN");
+  record->content = toa_article_content_new ();
+  record->content->title = g_strdup ("Hội nghị sơ kết công tác khuyến công 6 tháng đầu năm");
+  record->content->body = g_strdup ("<p>Sáng nay, Sở Công Thương tổ chức hội nghị sơ kết…</p>");
+  if (!toa_recovery_save (recovery, record, &error))
+    {
+      g_printerr ("toa-screenshot: %s\n", error->message);
+      return 1;
+    }
+  status = shoot (app, dir, &shot);
+  toa_recovery_discard (recovery, 0, NULL);
+  {
+    /* The folders the record was written in: $XDG_STATE_HOME/toasoan/recovery. */
+    g_autofree char *parent = g_path_get_dirname (toa_recovery_get_dir (recovery));
+
+    g_rmdir (toa_recovery_get_dir (recovery));
+    g_rmdir (parent);
+  }
+  return status;
+}
+
 /* A fresh database with the demo content, in a temporary folder. */
 static gboolean
 open_database (ToaApplication  *app,
@@ -152,6 +189,7 @@ main (int    argc,
   if (tmp == NULL)
     return 1;
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);
+  g_setenv ("XDG_STATE_HOME", tmp, TRUE);
   g_setenv ("LANGUAGE", "vi", TRUE);
   toa_core_init_i18n ();
   gtk_init ();
@@ -169,6 +207,7 @@ main (int    argc,
     return 1;
   for (guint i = 0; i < G_N_ELEMENTS (desk_shots); i++)
     status |= shoot (app, dir, &desk_shots[i]);
+  status |= shoot_recovered (app, dir);
 
   if (!open_database (app, tmp, "empty.db", FALSE))
     return 1;
