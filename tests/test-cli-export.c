@@ -408,6 +408,46 @@ test_body_file_html (Fixture       *f,
   g_assert_cmpstr (body, ==, "<p><strong>Tiết kiệm năng lượng</strong></p><p>Giảm 10% điện năng.</p>");
 }
 
+/* Several articles in one command: all are checked first (one draft among
+ * them and nothing is written), then written and recorded. */
+static void
+test_many_articles (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *body = g_build_filename (f->dir, "body.txt", NULL);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *first_page = g_build_filename (f->out_dir, "article-1.html", NULL);
+
+  for (guint i = 2; i <= 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bài số %u về cụm công nghiệp", i);
+
+      g_assert_cmpint (CLI (f, "nguyen", "article", "new", "--title", title, "--lead", "Tin ngắn.",
+                            "--body-file", body, "--category", "Tin tức", "--office", "QLCN"), ==, 0);
+    }
+  approve (f);
+  g_assert_cmpint (CLI (f, "nguyen", "submit", "2"), ==, 0);
+  g_assert_cmpint (CLI (f, "lan", "approve", "2"), ==, 0);
+
+  /* Article 3 is a draft: refused, and no file of 1 or 2 written. */
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "2", "3", "--format", "page", "--out", f->out_dir), ==, 4);
+  g_assert_false (g_file_test (first_page, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_exports (f, "page"), ==, 0);
+
+  g_assert_cmpint (CLI (f, "nguyen", "submit", "3"), ==, 0);
+  g_assert_cmpint (CLI (f, "lan", "approve", "3"), ==, 0);
+  g_assert_cmpint (CLI (f, "minh", "export", "1", "2", "3", "--format", "page", "--out", f->out_dir), ==, 0);
+  g_assert_nonnull (strstr (f->out, "article-1.html"));
+  g_assert_true (strstr (f->out, "article-1.html") < strstr (f->out, "article-2.html"));
+  g_assert_true (strstr (f->out, "article-2.html") < strstr (f->out, "article-3.html"));
+  second = read_out_file (f, "article-2.html");
+  third = read_out_file (f, "article-3.html");
+  g_assert_nonnull (strstr (second, "Bài số 2 về cụm công nghiệp"));
+  g_assert_nonnull (strstr (third, "Bài số 3 về cụm công nghiệp"));
+  g_assert_cmpint (count_exports (f, "page"), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +456,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli-export/page-round-trip", test_page_round_trip);
+  ADD ("/cli-export/many-articles", test_many_articles);
   ADD ("/cli-export/draft-refused", test_draft_refused);
   ADD ("/cli-export/edit-after-approval-refused", test_edit_after_approval_refused);
   ADD ("/cli-export/every-format", test_every_format);

@@ -292,6 +292,79 @@ test_export_writes_files (void)
   toa_test_remove_tree (dir);
 }
 
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+/* Many articles on several threads: the same files as one after the
+ * other, every one of them; a failure is reported. */
+static void
+test_export_many (void)
+{
+  g_autoptr(ToaExporter) exporter = toa_exporter_new ();
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_export_article_free);
+  g_autofree char *dir = toa_test_make_tmpdir ();
+  g_autofree char *one_dir = g_build_filename (dir, "one", NULL);
+  g_autofree char *many_dir = g_build_filename (dir, "many", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const ToaExportFormat formats[] = { TOA_EXPORT_FORMAT_PAGE, TOA_EXPORT_FORMAT_XML, TOA_EXPORT_FORMAT_NEWSML };
+
+  for (guint i = 1; i <= 40; i++)
+    g_ptr_array_add (articles, sample_article (i, "approved"));
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_clear_pointer (&results, g_ptr_array_unref);
+      results = toa_exporter_export_many (exporter, articles, formats[f], many_dir, 4, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, articles->len);
+      for (guint i = 0; i < articles->len; i++)
+        {
+          g_autoptr(GPtrArray) paths = toa_exporter_export (exporter, g_ptr_array_index (articles, i),
+                                                            formats[f], one_dir, &error);
+          GPtrArray *files = g_ptr_array_index (results, i);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (files->len, ==, paths->len);
+          for (guint j = 0; j < files->len; j++)
+            {
+              const ToaExportFile *file = g_ptr_array_index (files, j);
+              g_autofree char *one = read_file (one_dir, file->path);
+              g_autofree char *many = read_file (many_dir, file->path);
+
+              g_assert_cmpstr (many, ==, one);
+            }
+        }
+    }
+
+  /* A draft is refused by the portal formats: the batch says so. */
+  g_ptr_array_add (articles, sample_article (99, "draft"));
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = toa_exporter_export_many (exporter, articles, TOA_EXPORT_FORMAT_NEWSML, many_dir, 3, NULL, &error);
+  g_assert_null (results);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Cancelled before it starts: nothing, and the reason. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    results = toa_exporter_export_many (exporter, articles, TOA_EXPORT_FORMAT_XML, many_dir, 2, cancellable, &error);
+    g_assert_null (results);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  toa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/export/liferay/export", test_liferay_export);
   g_test_add_func ("/export/portal/formats-need-approval", test_portal_formats_need_approval);
   g_test_add_func ("/export/newsml/item", test_newsml);
+  g_test_add_func ("/export/files/many", test_export_many);
   g_test_add_func ("/export/atom/feed", test_atom_feed);
   g_test_add_func ("/export/files/write", test_export_writes_files);
 

@@ -128,17 +128,17 @@ export_articles (ToaCliGlobal *global,
   if (!toa_export_format_from_string (format_name, &format))
     return toa_cli_usage_error (_("Unknown format “%s” (use xml, fragment, page, liferay, newsml or bundle)"),
                                 format_name);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(GPtrArray) paths = NULL;
+  /* Several articles are rendered and written side by side. */
+  {
+    g_autoptr(GPtrArray) paths = toa_store_export_articles (store, exporter, (const gint64 *) ids->data,
+                                                            ids->len, format, preview, out_dir,
+                                                            toa_cli_actor (global), &error);
 
-      paths = toa_store_export_article (store, exporter, g_array_index (ids, gint64, i), format,
-                                        preview, out_dir, toa_cli_actor (global), &error);
-      if (paths == NULL)
-        return toa_cli_fail (error);
-      for (guint j = 0; j < paths->len; j++)
-        g_ptr_array_add (all_paths, g_strdup (g_ptr_array_index (paths, j)));
-    }
+    if (paths == NULL)
+      return toa_cli_fail (error);
+    for (guint j = 0; j < paths->len; j++)
+      g_ptr_array_add (all_paths, g_strdup (g_ptr_array_index (paths, j)));
+  }
   print_paths (global, all_paths);
   return TOA_CLI_EXIT_OK;
 }

@@ -302,6 +302,7 @@ toa_store_add_anchored_comment (ToaStore     *self,
                                 gint64        end,
                                 GError      **error)
 {
+  TOA_STORE_LOCK (self);
   g_autofree char *plain = NULL;
   g_autofree char *anchor = NULL;
   gint64 seen_revision = 0;
@@ -351,6 +352,7 @@ toa_store_reopen_comment (ToaStore     *self,
                           const char   *actor_login,
                           GError      **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaUser) actor = NULL;
   g_autoptr(ToaStmt) stmt = NULL;
 
@@ -423,6 +425,7 @@ toa_store_list_anchored_comments (ToaStore     *self,
                                   gint64        article_id,
                                   GError      **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *plain = NULL;
@@ -465,6 +468,7 @@ toa_store_count_unresolved_comments (ToaStore  *self,
                                      gint64     article_id,
                                      GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
@@ -500,6 +504,7 @@ GHashTable *
 toa_store_list_unresolved_counts (ToaStore  *self,
                                   GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GHashTable) counts = NULL;
   int rc;

@@ -78,6 +78,7 @@ toa_store_get_default_comparison (ToaStore     *self,
                                   gint64       *to_revision,
                                   GError      **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaArticle) article = NULL;
   gint64 candidates[3] = { 0 };
   gint64 approve_row, return_row;
@@ -130,6 +131,7 @@ toa_store_diff_revisions (ToaStore     *self,
                           gint64        to_revision,
                           GError      **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaRevision) from = NULL;
   g_autoptr(ToaRevision) to = NULL;
 
@@ -234,6 +236,7 @@ toa_store_restore_revision (ToaStore     *self,
                             const char   *actor_login,
                             GError      **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaRevision) revision = NULL;
   g_autoptr(ToaArticle) before = NULL;
   g_autoptr(ToaArticle) after = NULL;

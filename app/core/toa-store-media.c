@@ -339,6 +339,7 @@ toa_store_add_media (ToaStore  *self,
                      GBytes    *data,
                      GError   **error)
 {
+  TOA_STORE_LOCK (self);
   const char *mime = NULL;
   int width = 0, height = 0;
   gint64 id;
@@ -402,6 +403,7 @@ toa_store_get_media (ToaStore  *self,
                      GBytes   **data,
                      GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   int rc;
 
@@ -441,6 +443,7 @@ toa_store_list_media (ToaStore  *self,
                       gint64     article_id,
                       GError   **error)
 {
+  TOA_STORE_LOCK (self);
   g_autoptr(ToaStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_media_free);
   int rc;

@@ -104,6 +104,7 @@ toa_store_take_over_lock (ToaStore    *self,
                           const char  *host,
                           GError     **error)
 {
+  TOA_STORE_LOCK (self);
   g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
   g_return_val_if_fail (login != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

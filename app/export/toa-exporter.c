@@ -715,6 +715,160 @@ toa_exporter_export (ToaExporter             *self,
   return paths;
 }
 
+/* Many articles at once: one exporter per worker thread (each compiles
+ * its own stylesheets), sharing the settings and the media function. */
+
+static ToaExporter *
+worker_copy (ToaExporter *self)
+{
+  ToaExporter *copy = toa_exporter_new ();
+
+  copy->media_func = self->media_func;
+  copy->media_data = self->media_data;
+  copy->media_destroy = NULL;   /* @self owns it */
+  copy->max_image_width = self->max_image_width;
+  g_free (copy->templates_dir);
+  copy->templates_dir = g_strdup (self->templates_dir);
+  g_free (copy->provider);
+  copy->provider = g_strdup (self->provider);
+  copy->preview = self->preview;
+  return copy;
+}
+
+static void
+free_files (gpointer files)
+{
+  if (files != NULL)
+    g_ptr_array_unref (files);
+}
+
+typedef struct
+{
+  GPtrArray       *articles;
+  ToaExportFormat  format;
+  const char      *out_dir;
+  GPtrArray       *results;     /* per article: GPtrArray of ToaExportFile */
+  GAsyncQueue     *exporters;   /* idle worker exporters */
+  GMutex           lock;
+  GError          *error;       /* the first failure; the rest is skipped */
+  GCancellable    *cancellable;
+} Batch;
+
+static void
+export_one_of_batch (gpointer data,
+                     gpointer user_data)
+{
+  Batch *batch = user_data;
+  guint index = GPOINTER_TO_UINT (data) - 1;
+  const ToaExportArticle *article = g_ptr_array_index (batch->articles, index);
+  ToaExporter *exporter;
+  GPtrArray *files;
+  GError *error = NULL;
+  gboolean stop;
+
+  g_mutex_lock (&batch->lock);
+  stop = batch->error != NULL;
+  g_mutex_unlock (&batch->lock);
+  if (stop || g_cancellable_set_error_if_cancelled (batch->cancellable, &error))
+    goto out;
+
+  exporter = g_async_queue_pop (batch->exporters);
+  files = toa_exporter_export_files (exporter, article, batch->format, &error);
+  g_async_queue_push (batch->exporters, exporter);
+  if (files != NULL && !toa_export_files_write (files, batch->out_dir, &error))
+    g_clear_pointer (&files, g_ptr_array_unref);
+  if (files != NULL)
+    {
+      /* Each worker writes its own slot. */
+      g_ptr_array_index (batch->results, index) = files;
+      return;
+    }
+
+out:
+  g_mutex_lock (&batch->lock);
+  if (batch->error == NULL)
+    batch->error = error;
+  else
+    g_clear_error (&error);
+  g_mutex_unlock (&batch->lock);
+}
+
+/**
+ * toa_exporter_export_many:
+ * @self: the exporter
+ * @articles: (element-type ToaExportArticle): the articles
+ * @format: what to write for each
+ * @out_dir: where
+ * @n_threads: how many at once; 0 for one per processor
+ * @cancellable: (nullable): stops before the next article
+ * @error: return location for a #GError
+ *
+ * toa_exporter_export_files() and toa_export_files_write() for each
+ * article, on @n_threads threads. The media function set on @self is
+ * called from those threads, so it must be thread-safe. The files are
+ * the same, byte for byte, as one article after the other would write.
+ *
+ * Returns: (transfer full) (element-type GPtrArray): for each article, its
+ *   files (#ToaExportFile), in the order of @articles; %NULL when one
+ *   failed (files written before it stay)
+ */
+GPtrArray *
+toa_exporter_export_many (ToaExporter      *self,
+                          GPtrArray        *articles,
+                          ToaExportFormat   format,
+                          const char       *out_dir,
+                          guint             n_threads,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  Batch batch = { articles, format, out_dir, NULL, NULL, { 0 }, NULL, cancellable };
+  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_exporter_free);
+  GThreadPool *pool;
+  GError *pool_error = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (articles != NULL, NULL);
+  g_return_val_if_fail (out_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (n_threads == 0)
+    n_threads = MIN (g_get_num_processors (), 8);
+  n_threads = CLAMP (n_threads, 1, MAX (articles->len, 1));
+
+  batch.results = g_ptr_array_new_full (articles->len, free_files);
+  g_ptr_array_set_size (batch.results, articles->len);
+  batch.exporters = g_async_queue_new ();
+  g_mutex_init (&batch.lock);
+  for (guint i = 0; i < n_threads; i++)
+    {
+      ToaExporter *worker = worker_copy (self);
+
+      g_ptr_array_add (workers, worker);
+      g_async_queue_push (batch.exporters, worker);
+    }
+
+  pool = g_thread_pool_new (export_one_of_batch, &batch, (int) n_threads, TRUE, &pool_error);
+  if (pool == NULL)
+    batch.error = pool_error;
+  else
+    {
+      for (guint i = 0; i < articles->len && batch.error == NULL; i++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+      /* Waits for every article pushed. */
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+
+  g_async_queue_unref (batch.exporters);
+  g_mutex_clear (&batch.lock);
+  if (batch.error != NULL)
+    {
+      g_propagate_error (error, batch.error);
+      g_ptr_array_unref (batch.results);
+      return NULL;
+    }
+  return batch.results;
+}
+
 /**
  * toa_export_file_new:
  * @path: a relative path

@@ -70,6 +70,14 @@ GPtrArray   *toa_exporter_export             (ToaExporter            *self,
                                               const char             *out_dir,
                                               GError                **error);
 
+GPtrArray   *toa_exporter_export_many        (ToaExporter            *self,
+                                              GPtrArray              *articles,
+                                              ToaExportFormat         format,
+                                              const char             *out_dir,
+                                              guint                   n_threads,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
+
 gboolean     toa_export_format_from_string   (const char             *name,
                                               ToaExportFormat        *format);
 

@@ -274,6 +274,94 @@ toa_store_export_article (ToaStore         *store,
 }
 
 /**
+ * toa_store_export_articles:
+ * @store: the store
+ * @exporter: the exporter (its media source is set to @store here)
+ * @article_ids: (array length=n_articles): the articles
+ * @n_articles: how many
+ * @format: the format
+ * @preview: as for toa_store_export_article()
+ * @out_dir: the folder to write into
+ * @login: who exports
+ * @error: return location for a #GError
+ *
+ * toa_store_export_article() for several articles: all are read and
+ * checked against the portal policy first (nothing is written when one
+ * fails), then rendered and written on one thread per processor, then
+ * recorded in the `exports` table.
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): the paths
+ *   written, article after article
+ */
+GPtrArray *
+toa_store_export_articles (ToaStore        *store,
+                           ToaExporter     *exporter,
+                           const gint64    *article_ids,
+                           guint            n_articles,
+                           ToaExportFormat  format,
+                           gboolean         preview,
+                           const char      *out_dir,
+                           const char      *login,
+                           GError         **error)
+{
+  g_autoptr(ToaUser) user = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_article_free);
+  g_autoptr(GPtrArray) exports = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_export_article_free);
+  g_autoptr(GPtrArray) results = NULL;
+  GPtrArray *paths;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (exporter != NULL, NULL);
+  g_return_val_if_fail (article_ids != NULL || n_articles == 0, NULL);
+  g_return_val_if_fail (out_dir != NULL, NULL);
+
+  user = toa_store_require_actor (store, login, error);
+  if (user == NULL)
+    return NULL;
+  for (guint i = 0; i < n_articles; i++)
+    {
+      ToaArticle *article = toa_store_get_article (store, article_ids[i], error);
+      ToaExportArticle *export;
+
+      if (article == NULL)
+        return NULL;
+      g_ptr_array_add (articles, article);
+      export = toa_store_export_load (store, article_ids[i], error);
+      if (export == NULL)
+        return NULL;
+      g_ptr_array_add (exports, export);
+      if (!preview && !toa_export_check_portal_policy (export, error))
+        return NULL;
+    }
+
+  toa_store_export_use_media (store, exporter);
+  toa_exporter_set_preview (exporter, preview);
+  results = toa_exporter_export_many (exporter, exports, format, out_dir, 0, NULL, error);
+  if (results == NULL)
+    return NULL;
+
+  paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_articles; i++)
+    {
+      GPtrArray *files = g_ptr_array_index (results, i);
+
+      if (!record_files (store, g_ptr_array_index (articles, i), files, format_name (format, preview),
+                         login, error))
+        {
+          g_ptr_array_unref (paths);
+          return NULL;
+        }
+      for (guint j = 0; j < files->len; j++)
+        {
+          ToaExportFile *file = g_ptr_array_index (files, j);
+
+          g_ptr_array_add (paths, g_build_filename (out_dir, file->path, NULL));
+        }
+    }
+  return paths;
+}
+
+/**
  * toa_store_export_bundle:
  * @store: the store
  * @exporter: the exporter
