@@ -632,6 +632,13 @@ test_recovered_text_offered (Desk          *d,
   g_assert_true (toa_recovery_discard (recovery, article->id, &error));
 }
 
+/* The first page and the three read ahead of it are in memory. */
+static gboolean
+pages_cached (gpointer data)
+{
+  return toa_article_list_model_get_cached_rows (data) >= 4 * TOA_ARTICLE_LIST_PAGE_SIZE;
+}
+
 /* A large database: the list model reads one page per screenful, not the
  * table. */
 static void
@@ -677,6 +684,31 @@ test_large_database_is_lazy (Desk          *d,
 
     g_assert_cmpuint (toa_article_list_model_get_query_count (model), ==, 3);
     g_assert_cmpstr (toa_article_item_get_article (last)->content->title, ==, "Bài viết số 0");
+  }
+
+  /* Past the middle of a page, the next pages are read when the main loop
+   * is idle, not when their rows are first asked for. */
+  {
+    g_autoptr(ToaArticleListModel) ahead = toa_article_list_model_new (store);
+    const guint read_ahead = 3;
+
+    toa_article_list_model_set_query (ahead, query);
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (ahead), TOA_ARTICLE_LIST_PAGE_SIZE - 10));
+    g_assert_cmpuint (toa_article_list_model_get_query_count (ahead), ==, 2);
+    g_assert_cmpuint (toa_article_list_model_get_cached_rows (ahead), ==, TOA_ARTICLE_LIST_PAGE_SIZE);
+    toa_gui_test_iterate_until (pages_cached, ahead);
+    g_assert_cmpuint (toa_article_list_model_get_cached_rows (ahead), ==,
+                      (1 + read_ahead) * TOA_ARTICLE_LIST_PAGE_SIZE);
+    g_assert_cmpuint (toa_article_list_model_get_query_count (ahead), ==, 2 + read_ahead);
+    for (guint i = TOA_ARTICLE_LIST_PAGE_SIZE; i < (1 + read_ahead) * TOA_ARTICLE_LIST_PAGE_SIZE; i++)
+      {
+        g_autoptr(ToaArticleItem) item = g_list_model_get_item (G_LIST_MODEL (ahead), i);
+        g_autoptr(ToaArticleItem) same = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        g_assert_cmpint (toa_article_item_get_id (item), ==, toa_article_item_get_id (same));
+      }
+    /* Reading those rows found them in memory. */
+    g_assert_cmpuint (toa_article_list_model_get_query_count (ahead), ==, 2 + read_ahead);
   }
 
   /* Scrolling everything reads each page once and keeps a bounded cache. */
