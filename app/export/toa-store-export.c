@@ -207,6 +207,39 @@ record_files (ToaStore         *store,
   return toa_store_commit (store, error);
 }
 
+/* An article as the export reads it, checked against the portal policy
+ * unless it is a preview; @article receives the store's row. */
+static ToaExportArticle *
+load_checked (ToaStore    *store,
+              gint64       article_id,
+              gboolean     preview,
+              ToaArticle **article,
+              GError     **error)
+{
+  g_autoptr(ToaExportArticle) export = NULL;
+
+  *article = toa_store_get_article (store, article_id, error);
+  if (*article == NULL)
+    return NULL;
+  export = toa_store_export_load (store, article_id, error);
+  if (export == NULL || (!preview && !toa_export_check_portal_policy (export, error)))
+    return NULL;
+  return g_steal_pointer (&export);
+}
+
+static void
+add_paths (GPtrArray  *paths,
+           const char *out_dir,
+           GPtrArray  *files)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      ToaExportFile *file = g_ptr_array_index (files, i);
+
+      g_ptr_array_add (paths, g_build_filename (out_dir, file->path, NULL));
+    }
+}
+
 /**
  * toa_store_export_article:
  * @store: the store
@@ -248,11 +281,8 @@ toa_store_export_article (ToaStore         *store,
   user = toa_store_require_actor (store, login, error);
   if (user == NULL)
     return NULL;
-  article = toa_store_get_article (store, article_id, error);
-  export = article != NULL ? toa_store_export_load (store, article_id, error) : NULL;
+  export = load_checked (store, article_id, preview, &article, error);
   if (export == NULL)
-    return NULL;
-  if (!preview && !toa_export_check_portal_policy (export, error))
     return NULL;
 
   toa_store_export_use_media (store, exporter);
@@ -264,12 +294,7 @@ toa_store_export_article (ToaStore         *store,
     return NULL;
 
   paths = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < files->len; i++)
-    {
-      ToaExportFile *file = g_ptr_array_index (files, i);
-
-      g_ptr_array_add (paths, g_build_filename (out_dir, file->path, NULL));
-    }
+  add_paths (paths, out_dir, files);
   return paths;
 }
 
@@ -320,18 +345,14 @@ toa_store_export_articles (ToaStore        *store,
     return NULL;
   for (guint i = 0; i < n_articles; i++)
     {
-      ToaArticle *article = toa_store_get_article (store, article_ids[i], error);
-      ToaExportArticle *export;
+      ToaArticle *article = NULL;
+      ToaExportArticle *export = load_checked (store, article_ids[i], preview, &article, error);
 
-      if (article == NULL)
-        return NULL;
-      g_ptr_array_add (articles, article);
-      export = toa_store_export_load (store, article_ids[i], error);
+      if (article != NULL)
+        g_ptr_array_add (articles, article);
       if (export == NULL)
         return NULL;
       g_ptr_array_add (exports, export);
-      if (!preview && !toa_export_check_portal_policy (export, error))
-        return NULL;
     }
 
   toa_store_export_use_media (store, exporter);
@@ -351,12 +372,7 @@ toa_store_export_articles (ToaStore        *store,
           g_ptr_array_unref (paths);
           return NULL;
         }
-      for (guint j = 0; j < files->len; j++)
-        {
-          ToaExportFile *file = g_ptr_array_index (files, j);
-
-          g_ptr_array_add (paths, g_build_filename (out_dir, file->path, NULL));
-        }
+      add_paths (paths, out_dir, files);
     }
   return paths;
 }
