@@ -15,6 +15,7 @@
 #include "toa-body-editor-private.h"
 #include "toa-body-history.h"
 #include "toa-body-view.h"
+#include "toa-wrap-box.h"
 
 #define WORDS_PER_MINUTE 200
 
@@ -1432,6 +1433,7 @@ toa_body_editor_class_init (ToaBodyEditorClass *klass)
 
   install_actions (widget_class);
   g_type_ensure (TOA_TYPE_BODY_VIEW);
+  g_type_ensure (TOA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/toa-body-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaBodyEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ToaBodyEditor, view);

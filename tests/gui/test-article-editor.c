@@ -1039,6 +1039,105 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* The metadata panel and the body share the editor pane (issue 5) */
+
+typedef struct
+{
+  ToaArticleEditor *editor;
+  gboolean          folded;
+} FoldWait;
+
+static gboolean
+fold_settled (gpointer data)
+{
+  FoldWait *wait = data;
+  AdwFlap *flap = child (wait->editor, "flap");
+
+  return adw_flap_get_folded (flap) == wait->folded &&
+         adw_flap_get_reveal_flap (flap) == !wait->folded &&
+         gtk_widget_get_width (GTK_WIDGET (wait->editor)) > 0;
+}
+
+/* Opens an editor pane @width px wide and waits until its flap is
+ * (un)folded as @folded says, and closed exactly when folded. */
+static ToaArticleEditor *
+open_editor_at (Newsroom *n,
+                int       width,
+                gboolean  folded)
+{
+  ToaArticleEditor *editor = open_editor (n->store, "an");
+  FoldWait wait = { editor, folded };
+
+  gtk_window_set_default_size (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (editor))), width, 720);
+  toa_article_editor_start_new (editor);
+  toa_gui_test_iterate_until (fold_settled, &wait);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), ==, width);
+  return editor;
+}
+
+/* The header's "Article Details" toggle */
+static GtkWidget *
+find_details_button (GtkWidget *widget)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (widget); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (item) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (item), "Article Details") == 0)
+        return item;
+      found = find_details_button (item);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+flap_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) >= 280;
+}
+
+/* Three panes at 1270 px leave the editor ~660 px: the panel folds into
+ * an overlay so the body keeps a readable width; with room it stays open. */
+static void
+test_details_fold_when_narrow (Newsroom      *n,
+                               gconstpointer  data)
+{
+  ToaArticleEditor *editor = open_editor_at (n, 660, TRUE);
+  AdwFlap *flap = child (editor, "flap");
+  GtkWidget *page_box = child (editor, "page_box");
+  GtkWidget *details = adw_flap_get_flap (flap);
+  int body_width = gtk_widget_get_width (page_box);
+
+  g_assert_cmpint (body_width, >=, 440);
+  g_assert_false (gtk_widget_get_mapped (details));
+
+  /* The header's toggle opens it over the body, which keeps its width. */
+  g_assert_nonnull (find_details_button (GTK_WIDGET (editor)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_details_button (GTK_WIDGET (editor)))));
+  g_signal_emit_by_name (find_details_button (GTK_WIDGET (editor)), "clicked");
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  toa_gui_test_iterate_until (flap_shown, details);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_cmpint (gtk_widget_get_width (page_box), ==, body_width);
+  close_editor (editor);
+
+  /* An editor-only pane of 820 px, and a maximized 1920-px window. */
+  editor = open_editor_at (n, 820, FALSE);
+  g_assert_cmpint (gtk_widget_get_width (child (editor, "page_box")), >=, 440);
+  g_assert_true (gtk_widget_get_mapped (adw_flap_get_flap (child (editor, "flap"))));
+  close_editor (editor);
+
+  editor = open_editor_at (n, 1200, FALSE);
+  g_assert_cmpint (gtk_widget_get_width (child (editor, "page_box")), >=, 440);
+  g_assert_true (gtk_widget_get_mapped (adw_flap_get_flap (child (editor, "flap"))));
+  close_editor (editor);
+}
+
 /* Renders the pane to PNGs in the build directory, for people to look at. */
 static void
 test_snapshot (Newsroom      *n,
@@ -1236,6 +1335,7 @@ main (int    argc,
   ADD ("close-asks", test_close_asks);
   ADD ("insert-image", test_insert_image);
   ADD ("paste-word", test_paste_word);
+  ADD ("details-fold-when-narrow", test_details_fold_when_narrow);
   ADD ("snapshot", test_snapshot);
   ADD ("snapshot-new", test_snapshot_new);
   ADD ("snapshot-vietnamese", test_snapshot_vietnamese);

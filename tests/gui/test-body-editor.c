@@ -890,6 +890,102 @@ button_active (Fixture    *fixture,
   return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
 }
 
+/* The toolbar's buttons: every actionable child of the bold button's parent */
+static GPtrArray *
+toolbar_buttons (GtkWidget *editor)
+{
+  GtkWidget *bold = find_toolbar_button (editor, "editor.bold", NULL);
+  GPtrArray *buttons = g_ptr_array_new ();
+
+  g_assert_nonnull (bold);
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (bold)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      g_ptr_array_add (buttons, child);
+  return buttons;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} EditorWidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  EditorWidthWait *wait = data;
+
+  return gtk_widget_get_mapped (wait->widget) && gtk_widget_get_width (wait->widget) == wait->width;
+}
+
+/* Lays a new body editor out @width px wide; returns how many rows its
+ * toolbar takes, after checking that every button is on screen. */
+static guint
+toolbar_rows_at (int width)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *editor = GTK_WIDGET (toa_body_editor_new ());
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (double));
+  EditorWidthWait wait = { editor, width };
+  GtkWidget *toolbar;
+  int button_height = 0;
+
+  gtk_window_set_default_size (window, width, 600);
+  gtk_window_set_child (window, editor);
+  gtk_window_present (window);
+  toa_gui_test_iterate_until (has_width, &wait);
+  gtk_test_widget_wait_for_draw (editor);
+
+  buttons = toolbar_buttons (editor);
+  /* ¶ H2 H3; B I U S; two lists, two indents, quote; link, image; undo, redo */
+  g_assert_cmpuint (buttons->len, ==, 16);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      graphene_rect_t bounds;
+      double top;
+      guint row;
+
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_get_child_visible (button));
+      g_assert_true (gtk_widget_compute_bounds (button, editor, &bounds));
+      g_assert_cmpfloat (bounds.size.width, >=, 16);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (editor));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (editor));
+      button_height = MAX (button_height, (int) bounds.size.height);
+      top = bounds.origin.y;
+      for (row = 0; row < tops->len; row++)
+        if (g_array_index (tops, double, row) == top)
+          break;
+      if (row == tops->len)
+        g_array_append_val (tops, top);
+    }
+
+  /* The toolbar grows with its rows rather than clipping them. */
+  toolbar = gtk_widget_get_parent (g_ptr_array_index (buttons, 0));
+  g_assert_cmpint (gtk_widget_get_height (toolbar), >=, (int) tops->len * button_height);
+  if (tops->len > 1)
+    g_assert_cmpint (gtk_widget_get_height (toolbar), >, 2 * button_height - 1);
+  else
+    g_assert_cmpint (gtk_widget_get_height (toolbar), <, 2 * button_height);
+
+  gtk_window_destroy (window);
+  return tops->len;
+}
+
+/* Issue 5: in a three-pane window the body is ~300 px wide; the toolbar
+ * wraps instead of hiding buttons behind a sideways scroll. */
+static void
+test_toolbar_wraps (void)
+{
+  g_assert_cmpuint (toolbar_rows_at (300), >=, 2);
+  g_assert_cmpuint (toolbar_rows_at (900), ==, 1);
+}
+
 static void
 test_toolbar_follows_cursor (Fixture       *fixture,
                              gconstpointer  data)
@@ -1412,6 +1508,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/body-editor/href-validation", test_href_validation);
   g_test_add_func ("/body-editor/vietnamese", test_vietnamese);
+  g_test_add_func ("/body-editor/toolbar-wraps", test_toolbar_wraps);
 
   return g_test_run ();
 }
