@@ -1013,32 +1013,6 @@ test_insert_image (Newsroom      *n,
   close_editor (editor);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  /* GtkTextView lays its text out over several frames. */
-  for (guint i = 0; i < 10; i++)
-    gtk_test_widget_wait_for_draw (widget);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The metadata panel and the body share the editor pane (issue 5) */
 
 typedef struct
@@ -1139,6 +1113,16 @@ test_details_fold_when_narrow (Newsroom      *n,
 }
 
 /* Renders the pane to PNGs in the build directory, for people to look at. */
+/* Into $TOASOAN_BUILD_DIR, for people to look at. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), name, NULL);
+
+  g_assert_true (toa_gui_test_save_png (widget, path));
+}
+
 static void
 test_snapshot (Newsroom      *n,
                gconstpointer  data)

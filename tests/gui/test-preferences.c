@@ -761,25 +761,6 @@ test_retired_admin_sees_no_admin_page (Prefs         *p,
 
 /* Rendering, for people to look at: $TOA_SCREENSHOT_DIR keeps the PNGs. */
 
-static gboolean
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
-}
-
 static void
 wait_frames (GtkWidget *widget,
              guint      frames)
@@ -833,7 +814,7 @@ shoot (const char     *dir,
       wait_frames (GTK_WIDGET (prefs), 3);
     }
 
-  g_assert_true (save_png (GTK_WIDGET (prefs), path));
+  g_assert_true (toa_gui_test_save_png (GTK_WIDGET (prefs), path));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 1000);
   gtk_window_destroy (GTK_WINDOW (prefs));

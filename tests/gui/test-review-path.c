@@ -665,45 +665,6 @@ test_waiting_time_vi (void)
 /* ---- Pictures for docs/screenshots (only with TOA_SHOTS_DIR) ---------------------- */
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TOA_SHOTS_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  /* Text views lay their text out over several frames. */
-  for (guint i = 0; i < 10; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* Light, then dark. */
-static void
-save_pngs (GtkWidget  *widget,
-           const char *name)
-{
-  g_autofree char *light = g_strdup_printf ("review-%s.png", name);
-  g_autofree char *dark = g_strdup_printf ("review-%s-dark.png", name);
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  save_png (widget, light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (widget, dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static void
 take_pictures (Newsroom *n)
 {
   g_autoptr(GError) error = NULL;
@@ -732,7 +693,7 @@ take_pictures (Newsroom *n)
 
   /* The author opens the returned draft. */
   editor = open_editor (n, "an", id);
-  save_pngs (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor))), "returned-draft");
+  toa_gui_test_save_light_and_dark (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (editor))), g_getenv ("TOA_SHOTS_DIR"), "review-returned-draft");
   type_after (body_view (editor), "an toàn lao động.", ADDED);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_signal_emit_by_name (toa_workflow_bar_get_button (child (editor, "workflow_bar"), "submit"), "clicked");
@@ -743,15 +704,15 @@ take_pictures (Newsroom *n)
   review = open_review (n, "chi", editor, id);
   gtk_window_set_default_size (GTK_WINDOW (review), 760, 600);
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (review), TOA_TYPE_REVIEW_WINDOW, "stack"));
-  save_pngs (GTK_WIDGET (review), "window-changes");
+  toa_gui_test_save_light_and_dark (GTK_WIDGET (review), g_getenv ("TOA_SHOTS_DIR"), "review-window-changes");
   adw_view_stack_set_visible_child_name (stack, "history");
-  save_pngs (GTK_WIDGET (review), "window-history");
+  toa_gui_test_save_light_and_dark (GTK_WIDGET (review), g_getenv ("TOA_SHOTS_DIR"), "review-window-history");
   adw_view_stack_set_visible_child_name (stack, "comments");
-  save_pngs (GTK_WIDGET (review), "window-comments");
+  toa_gui_test_save_light_and_dark (GTK_WIDGET (review), g_getenv ("TOA_SHOTS_DIR"), "review-window-comments");
   gtk_window_destroy (GTK_WINDOW (review));
 
   dialog = click_for_dialog (editor, "approve", TOA_TYPE_APPROVE_DIALOG);
-  save_pngs (GTK_WIDGET (dialog), "window-approve");
+  toa_gui_test_save_light_and_dark (GTK_WIDGET (dialog), g_getenv ("TOA_SHOTS_DIR"), "review-window-approve");
   gtk_window_destroy (dialog);
   close_editor (editor);
   g_assert_no_error (error);

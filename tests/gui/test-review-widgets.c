@@ -127,46 +127,6 @@ last_transition (Newsroom *n,
   return toa_transition_copy (g_ptr_array_index (transitions, transitions->len - 1));
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  /* GtkTextView lays its text out over several frames. */
-  for (guint i = 0; i < 10; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* Light, then dark. */
-static void
-save_pngs (GtkWidget  *widget,
-           const char *name)
-{
-  g_autofree char *light = g_strdup_printf ("review-%s.png", name);
-  g_autofree char *dark = g_strdup_printf ("review-%s-dark.png", name);
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  save_png (widget, light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (widget, dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
 /* A submitted article returned once and submitted again with one word
  * changed: revision ids in @revisions (3). */
 static gint64
@@ -812,7 +772,7 @@ take_snapshots (Newsroom *n)
     window = show_in_window (GTK_WIDGET (panel), 520, 640);
     g_assert_true (toa_history_panel_load (panel, id, &error));
     toa_history_panel_set_compared (panel, revisions[1], TRUE);
-    save_pngs (window, "history");
+    toa_gui_test_save_light_and_dark (window, g_getenv ("TOASOAN_BUILD_DIR"), "review-history");
     gtk_window_destroy (GTK_WINDOW (window));
   }
   {
@@ -821,7 +781,7 @@ take_snapshots (Newsroom *n)
     window = show_in_window (GTK_WIDGET (view), 720, 420);
     toa_diff_view_set_article (view, n->store, id);
     g_assert_true (toa_diff_view_compare (view, revisions[0], revisions[2], &error));
-    save_pngs (window, "diff");
+    toa_gui_test_save_light_and_dark (window, g_getenv ("TOASOAN_BUILD_DIR"), "review-diff");
     gtk_window_destroy (GTK_WINDOW (window));
   }
   {
@@ -841,7 +801,7 @@ take_snapshots (Newsroom *n)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "comments.resolve", "x",
                                                newsroom_sql_int (n->path, "SELECT MAX(id) FROM comments")));
     toa_comments_panel_add_for_range (panel, 0, 6);
-    save_pngs (window, "comments");
+    toa_gui_test_save_light_and_dark (window, g_getenv ("TOASOAN_BUILD_DIR"), "review-comments");
     gtk_window_destroy (GTK_WINDOW (window));
   }
   {
@@ -851,7 +811,7 @@ take_snapshots (Newsroom *n)
     gtk_window_present (GTK_WINDOW (dialog));
     toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, dialog);
     toa_approve_dialog_set_override_reason (dialog, "Tin khẩn, bổ sung tên tác giả sau.");
-    save_pngs (GTK_WIDGET (dialog), "approve");
+    toa_gui_test_save_light_and_dark (GTK_WIDGET (dialog), g_getenv ("TOASOAN_BUILD_DIR"), "review-approve");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
   {
@@ -860,7 +820,7 @@ take_snapshots (Newsroom *n)
     gtk_window_present (GTK_WINDOW (dialog));
     toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, dialog);
     gtk_widget_activate_action (GTK_WIDGET (dialog), "return.use-reason", "u", 4);
-    save_pngs (GTK_WIDGET (dialog), "return");
+    toa_gui_test_save_light_and_dark (GTK_WIDGET (dialog), g_getenv ("TOASOAN_BUILD_DIR"), "review-return");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 }

@@ -89,3 +89,59 @@ toa_gui_test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+/**
+ * toa_gui_test_save_png:
+ * @widget: a widget on screen
+ * @path: the PNG to write
+ *
+ * Renders @widget as it is drawn, with its own renderer, after a few
+ * frames (text views lay their text out over several).
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+toa_gui_test_save_png (GtkWidget  *widget,
+                       const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  for (guint i = 0; i < 10; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_get_width (texture) == width && gdk_texture_save_to_png (texture, path);
+}
+
+/**
+ * toa_gui_test_save_light_and_dark:
+ * @dir: where the PNGs go
+ * @name: their name: @name.png, then @name-dark.png
+ *
+ * toa_gui_test_save_png() in the light style, then the dark one; fails
+ * the test when a file cannot be written.
+ */
+void
+toa_gui_test_save_light_and_dark (GtkWidget  *widget,
+                                  const char *dir,
+                                  const char *name)
+{
+  g_autofree char *light = g_strdup_printf ("%s%s%s.png", dir, G_DIR_SEPARATOR_S, name);
+  g_autofree char *dark = g_strdup_printf ("%s%s%s-dark.png", dir, G_DIR_SEPARATOR_S, name);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_true (toa_gui_test_save_png (widget, light));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (toa_gui_test_save_png (widget, dark));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}

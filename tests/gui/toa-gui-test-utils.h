@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,11 @@ gboolean   toa_gui_test_widget_is_mapped (gpointer         widget);
 GtkWidget *toa_gui_test_find_descendant  (GtkWidget       *widget,
                                           GType            type);
 GtkWindow *toa_gui_test_find_toplevel    (GType            type);
+gboolean   toa_gui_test_save_png         (GtkWidget       *widget,
+                                          const char      *path);
+void       toa_gui_test_save_light_and_dark (GtkWidget    *widget,
+                                             const char   *dir,
+                                             const char   *name);
 
 /* Runs the main loop until @done holds; fails the test after 10 s. */
 #define toa_gui_test_iterate_until(done, data) \

@@ -11,6 +11,7 @@
 
 #include "toa-application.h"
 #include "toa-core.h"
+#include "toa-gui-test-utils.h"
 #include "toa-demo.h"
 #include "toa-recovery.h"
 #include "toa-window.h"
@@ -40,27 +41,6 @@ wait_frames (GtkWidget *widget,
       g_main_context_iteration (NULL, TRUE);
     }
   return TRUE;
-}
-
-static gboolean
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
 }
 
 typedef struct
@@ -98,7 +78,7 @@ shoot (ToaApplication *app,
       gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 0);
     }
 
-  if (!wait_frames (GTK_WIDGET (window), 6) || !save_png (GTK_WIDGET (window), path))
+  if (!wait_frames (GTK_WIDGET (window), 6) || !toa_gui_test_save_png (GTK_WIDGET (window), path))
     {
       g_printerr ("toa-screenshot: could not render %s\n", path);
       return 1;
