@@ -10,25 +10,81 @@
 #include "toa-article-row.h"
 #include "toa-text-block.h"
 
+/* The texts a row draws itself. */
+typedef enum
+{
+  TEXT_TIME,
+  TEXT_TITLE,
+  TEXT_SNIPPET,
+  TEXT_META,
+  N_TEXTS
+} TextKind;
+
+typedef enum
+{
+  FONT_BODY,
+  FONT_BOLD,
+  FONT_CAPTION,
+  N_FONTS
+} FontKind;
+
+typedef struct
+{
+  guint    lines;
+  FontKind font;
+  gboolean dim;
+  gboolean numeric;
+  gboolean end_aligned;
+} TextStyle;
+
+/* The time (dim, small, digits of one width, at the end of the status
+ * line), the title (bold, two lines), the snippet (dim, two lines), the
+ * author and office (small): what libadwaita's .caption, .dim-label and
+ * .numeric do to a label. */
+static const TextStyle text_styles[N_TEXTS] = {
+  [TEXT_TIME] = { 1, FONT_CAPTION, TRUE, TRUE, TRUE },
+  [TEXT_TITLE] = { 2, FONT_BOLD, FALSE, FALSE, FALSE },
+  [TEXT_SNIPPET] = { 2, FONT_BODY, TRUE, FALSE, FALSE },
+  [TEXT_META] = { 1, FONT_CAPTION, FALSE, FALSE, FALSE },
+};
+
+/* libadwaita: .caption is 9pt beside 11pt text; .dim-label is 55 %. */
+#define CAPTION_SCALE (9.0 / 11.0)
+#define DIM_OPACITY 0.55f
+
+typedef struct
+{
+  char        *text;
+  PangoLayout *layout;        /* NULL until laid out, and after a change */
+  int          layout_width;
+  guint        layout_serial; /* of the row's PangoContext */
+  GdkRectangle area;          /* where it is drawn, from the allocation */
+} RowText;
+
 struct _ToaArticleRow
 {
   GtkWidget       parent_instance;
 
-  /* Children, in drawing order. No boxes and no template: GTK 4.8's list
-   * view creates about 200 rows at start-up and measures and allocates
-   * every one of them in each frame it scrolls, so each row is as few
-   * widgets as it can be. */
+  /* GTK 4.8's list view keeps about 200 rows, moves dozens of them to
+   * other articles in one frame while it scrolls, and measures and
+   * allocates every one of them: a row is one widget that draws its
+   * texts itself, with a child only for the status badge (styled by
+   * CSS) and, when there are some, the count of unresolved comments. */
   ToaTextBlock   *status_label;
   ToaTextBlock   *comments_label;  /* NULL until there are comments */
-  ToaTextBlock   *time_label;
-  ToaTextBlock   *title_label;
-  ToaTextBlock   *snippet_label;
-  ToaTextBlock   *meta_label;
+  RowText         texts[N_TEXTS];
+
+  PangoFontDescription *fonts[N_FONTS];
+  int             line_heights[N_FONTS];
+  guint           fonts_serial;
+  PangoAttrList  *numeric_attrs;
 
   ToaArticleItem *item;
   gulong          notify_id;
   GHashTable     *users;        /* login → ToaUser, from the window */
   const char     *status_class;
+  gboolean        queued;       /* waiting for toa_text_lay_out_later() */
+  gboolean        label_pending;
 };
 
 /* Between the status line, the title, the snippet and the author line. */
@@ -171,6 +227,10 @@ describe_author (ToaArticleRow    *self,
   return g_strdup_printf (_("%s · P. %s"), name != NULL ? name : "", article->office);
 }
 
+static void set_text (ToaArticleRow *self,
+                      TextKind       kind,
+                      const char    *text);
+
 static void
 show_article (ToaArticleRow *self)
 {
@@ -181,10 +241,10 @@ show_article (ToaArticleRow *self)
   if (article == NULL)
     {
       /* A row the store could not read: a visible gap, not a crash. */
-      toa_text_block_set_text (self->title_label, _("(could not be read)"));
-      toa_text_block_set_text (self->snippet_label, "");
-      toa_text_block_set_text (self->meta_label, "");
-      toa_text_block_set_text (self->time_label, "");
+      set_text (self, TEXT_TITLE, _("(could not be read)"));
+      set_text (self, TEXT_SNIPPET, "");
+      set_text (self, TEXT_META, "");
+      set_text (self, TEXT_TIME, "");
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
       return;
     }
@@ -193,14 +253,11 @@ show_article (ToaArticleRow *self)
   set_status (self, article->status);
 
   title = article->content != NULL ? article->content->title : NULL;
-  toa_text_block_set_text (self->title_label,
-                       title != NULL && title[0] != '\0' ? title : _("Untitled"));
-  toa_text_block_set_text (self->snippet_label, article->snippet != NULL ? article->snippet : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label),
-                          article->snippet != NULL && article->snippet[0] != '\0');
+  set_text (self, TEXT_TITLE, title != NULL && title[0] != '\0' ? title : _("Untitled"));
+  set_text (self, TEXT_SNIPPET, article->snippet);
 
   meta = describe_author (self, article);
-  toa_text_block_set_text (self->meta_label, meta);
+  set_text (self, TEXT_META, meta);
   toa_article_row_update_time (self, g_get_real_time ());
 }
 
@@ -265,7 +322,7 @@ toa_article_row_update_time (ToaArticleRow *self,
     text = toa_format_waiting_time (article->updated, now);
   else
     text = toa_format_relative_time (article->updated, now);
-  toa_text_block_set_text (self->time_label, text);
+  set_text (self, TEXT_TIME, text);
 }
 
 static ToaTextBlock *
@@ -348,7 +405,7 @@ toa_article_row_get_time_text (ToaArticleRow *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
 
-  return toa_text_block_get_text (self->time_label);
+  return self->texts[TEXT_TIME].text != NULL ? self->texts[TEXT_TIME].text : "";
 }
 
 /**
@@ -361,7 +418,7 @@ toa_article_row_get_meta_text (ToaArticleRow *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
 
-  return toa_text_block_get_text (self->meta_label);
+  return self->texts[TEXT_META].text != NULL ? self->texts[TEXT_META].text : "";
 }
 
 /**
@@ -374,7 +431,7 @@ toa_article_row_get_title (ToaArticleRow *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), NULL);
 
-  return toa_text_block_get_text (self->title_label);
+  return self->texts[TEXT_TITLE].text != NULL ? self->texts[TEXT_TITLE].text : "";
 }
 
 /**
@@ -388,37 +445,209 @@ toa_article_row_new (void)
   return g_object_new (TOA_TYPE_ARTICLE_ROW, NULL);
 }
 
+/* Fonts and texts */
+
+/* The row's fonts, from the font CSS gives it; again when that changes. */
+static void
+ensure_fonts (ToaArticleRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
+  const PangoFontDescription *base;
+  int size;
+
+  if (self->fonts[FONT_BODY] != NULL && self->fonts_serial == serial)
+    return;
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+
+  base = pango_context_get_font_description (context);
+  self->fonts[FONT_BODY] = pango_font_description_copy (base);
+  self->fonts[FONT_BOLD] = pango_font_description_copy (base);
+  pango_font_description_set_weight (self->fonts[FONT_BOLD], PANGO_WEIGHT_BOLD);
+  self->fonts[FONT_CAPTION] = pango_font_description_copy (base);
+  size = (int) (pango_font_description_get_size (base) * CAPTION_SCALE + 0.5);
+  if (size > 0)
+    {
+      if (pango_font_description_get_size_is_absolute (base))
+        pango_font_description_set_absolute_size (self->fonts[FONT_CAPTION], size);
+      else
+        pango_font_description_set_size (self->fonts[FONT_CAPTION], size);
+    }
+  for (guint i = 0; i < N_FONTS; i++)
+    self->line_heights[i] = toa_text_line_height (GTK_WIDGET (self), self->fonts[i]);
+  self->fonts_serial = serial;
+}
+
+static int
+text_height (ToaArticleRow *self,
+             TextKind       kind)
+{
+  return (int) text_styles[kind].lines * self->line_heights[text_styles[kind].font];
+}
+
+static gboolean
+has_text (const RowText *text)
+{
+  return text->text != NULL && text->text[0] != '\0';
+}
+
+static void
+ensure_layout (ToaArticleRow *self,
+               TextKind       kind)
+{
+  RowText *text = &self->texts[kind];
+  const TextStyle *style = &text_styles[kind];
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  ensure_fonts (self);
+  if (text->layout != NULL && text->layout_serial != serial)
+    g_clear_object (&text->layout);
+  if (text->layout == NULL)
+    {
+      text->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text->text);
+      pango_layout_set_font_description (text->layout, self->fonts[style->font]);
+      if (style->numeric)
+        pango_layout_set_attributes (text->layout, self->numeric_attrs);
+      pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (text->layout, -(int) style->lines);
+      pango_layout_set_alignment (text->layout, style->end_aligned ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      text->layout_width = -1;
+      text->layout_serial = serial;
+    }
+  if (text->layout_width != text->area.width)
+    {
+      pango_layout_set_width (text->layout, MAX (text->area.width, 1) * PANGO_SCALE);
+      text->layout_width = text->area.width;
+    }
+}
+
+static void
+update_accessible_label (ToaArticleRow *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  const char *parts[] = {
+    self->texts[TEXT_TITLE].text,
+    gtk_widget_get_visible (GTK_WIDGET (self->status_label)) ?
+      toa_text_block_get_text (self->status_label) : NULL,
+    self->texts[TEXT_META].text,
+    self->texts[TEXT_TIME].text,
+  };
+
+  self->label_pending = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      {
+        if (label->len > 0)
+          g_string_append (label, ", ");
+        g_string_append (label, parts[i]);
+      }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+}
+
+/* Between frames: the texts laid out at their widths, the label for
+ * assistive technologies written. */
+static void
+lay_out_texts (GtkWidget *widget)
+{
+  ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
+
+  self->queued = FALSE;
+  if (self->label_pending)
+    update_accessible_label (self);
+  if (gtk_widget_get_root (widget) == NULL)
+    return;
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (has_text (&self->texts[i]) && self->texts[i].area.width > 0)
+      {
+        ensure_layout (self, i);
+        /* Lines are broken, and their runs shaped, on first use. */
+        pango_layout_get_extents (self->texts[i].layout, NULL, NULL);
+      }
+}
+
+static void
+queue_lay_out (ToaArticleRow *self)
+{
+  if (self->queued)
+    return;
+  self->queued = TRUE;
+  toa_text_lay_out_later (GTK_WIDGET (self), lay_out_texts);
+}
+
+static void
+set_text (ToaArticleRow *self,
+          TextKind       kind,
+          const char    *text)
+{
+  RowText *row_text = &self->texts[kind];
+  gboolean had_text = has_text (row_text);
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (row_text->text, text) == 0)
+    return;
+  g_free (row_text->text);
+  row_text->text = g_strdup (text);
+  if (row_text->layout != NULL)
+    toa_text_retire_layout (g_steal_pointer (&row_text->layout));
+  /* A row without a snippet is shorter: the only text that resizes it. */
+  if (kind == TEXT_SNIPPET && had_text != has_text (row_text))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->label_pending = TRUE;
+  queue_lay_out (self);
+}
+
 /* Layout: the status line (badge, comment count, time at the end), then
  * the title, the snippet and the author line, each the row's width. */
 
+static gboolean
+child_shown (ToaTextBlock *child)
+{
+  return child != NULL && gtk_widget_get_visible (GTK_WIDGET (child));
+}
+
 static int
-height_of (GtkWidget *child,
-           int        width)
+child_height (ToaTextBlock *child)
 {
   int height = 0;
 
-  if (child != NULL && gtk_widget_get_visible (child))
-    gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  if (child_shown (child))
+    gtk_widget_measure (GTK_WIDGET (child), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   return height;
 }
 
 static int
-natural_width_of (GtkWidget *child)
+child_width (ToaTextBlock *child)
 {
   int width = 0;
 
-  if (child != NULL && gtk_widget_get_visible (child))
-    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  if (child_shown (child))
+    gtk_widget_measure (GTK_WIDGET (child), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
   return width;
 }
 
 static int
 status_line_height (ToaArticleRow *self)
 {
-  int height = height_of (GTK_WIDGET (self->status_label), -1);
+  int height = MAX (child_height (self->status_label), child_height (self->comments_label));
 
-  height = MAX (height, height_of (GTK_WIDGET (self->comments_label), -1));
-  return MAX (height, height_of (GTK_WIDGET (self->time_label), -1));
+  return MAX (height, text_height (self, TEXT_TIME));
+}
+
+static int
+row_height (ToaArticleRow *self)
+{
+  int height;
+
+  ensure_fonts (self);
+  height = status_line_height (self) + LINE_SPACING + text_height (self, TEXT_TITLE);
+  if (has_text (&self->texts[TEXT_SNIPPET]))
+    height += LINE_SPACING + text_height (self, TEXT_SNIPPET);
+  return height + LINE_SPACING + text_height (self, TEXT_META);
 }
 
 static void
@@ -431,33 +660,41 @@ toa_article_row_measure (GtkWidget      *widget,
                          int            *natural_baseline)
 {
   ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
-  GtkWidget *blocks[] = { GTK_WIDGET (self->title_label), GTK_WIDGET (self->snippet_label),
-                          GTK_WIDGET (self->meta_label) };
-  int size;
 
+  /* As wide as the badge: the texts are cut to the width given. As tall
+   * as the lines of its fonts, whatever the texts say. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      /* Room for the badge; the texts are cut to the width given. */
-      *minimum = *natural = natural_width_of (GTK_WIDGET (self->status_label)) + ITEM_SPACING;
-      return;
-    }
-  size = status_line_height (self);
-  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-    if (gtk_widget_get_visible (blocks[i]))
-      size += LINE_SPACING + height_of (blocks[i], for_size);
-  *minimum = *natural = size;
+    *minimum = *natural = child_width (self->status_label) + ITEM_SPACING;
+  else
+    *minimum = *natural = row_height (self);
 }
 
 static void
-place (GtkWidget *child,
-       int        x,
-       int        y,
-       int        width,
-       int        height)
+place_child (ToaTextBlock *child,
+             int           x,
+             int           line,
+             int           width)
 {
-  if (child == NULL || !gtk_widget_get_visible (child))
-    return;
-  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, MAX (width, 0), height }, -1);
+  int height = child_height (child);
+
+  gtk_widget_size_allocate (GTK_WIDGET (child),
+                            &(GtkAllocation) { x, (line - height) / 2, MAX (width, 0), height }, -1);
+}
+
+static void
+place_text (ToaArticleRow *self,
+            TextKind       kind,
+            int            x,
+            int            y,
+            int            width,
+            int            height)
+{
+  RowText *text = &self->texts[kind];
+
+  text->area = (GdkRectangle) { x, y, MAX (width, 0), height };
+  /* Laid out again at the new width between frames, if not drawn first. */
+  if (text->layout != NULL && text->layout_width != text->area.width)
+    queue_lay_out (self);
 }
 
 static void
@@ -467,45 +704,150 @@ toa_article_row_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
-  GtkWidget *blocks[] = { GTK_WIDGET (self->title_label), GTK_WIDGET (self->snippet_label),
-                          GTK_WIDGET (self->meta_label) };
-  int line = status_line_height (self);
+  int line;
   int x = 0;
   int y;
-  int child_width;
+  int h;
 
-  /* The badge and the comment count at their own heights, centred on the
-   * line; the time takes what is left and sits at its end. */
-  child_width = MIN (natural_width_of (GTK_WIDGET (self->status_label)), width);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
+  ensure_fonts (self);
+  line = status_line_height (self);
+  if (child_shown (self->status_label))
     {
-      int h = height_of (GTK_WIDGET (self->status_label), -1);
+      int w = MIN (child_width (self->status_label), width);
 
-      place (GTK_WIDGET (self->status_label), x, (line - h) / 2, child_width, h);
-      x += child_width + ITEM_SPACING;
+      place_child (self->status_label, x, line, w);
+      x += w + ITEM_SPACING;
     }
-  if (self->comments_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->comments_label)))
+  if (child_shown (self->comments_label))
     {
-      int h = height_of (GTK_WIDGET (self->comments_label), -1);
+      int w = CLAMP (child_width (self->comments_label), 0, MAX (width - x, 0));
 
-      child_width = CLAMP (natural_width_of (GTK_WIDGET (self->comments_label)), 0, MAX (width - x, 0));
-      place (GTK_WIDGET (self->comments_label), x, (line - h) / 2, child_width, h);
-      x += child_width + ITEM_SPACING;
+      place_child (self->comments_label, x, line, w);
+      x += w + ITEM_SPACING;
     }
-  place (GTK_WIDGET (self->time_label), x, 0, width - x, line);
+  h = text_height (self, TEXT_TIME);
+  place_text (self, TEXT_TIME, x, (line - h) / 2, width - x, h);
 
-  y = line;
-  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+  y = line + LINE_SPACING;
+  h = text_height (self, TEXT_TITLE);
+  place_text (self, TEXT_TITLE, 0, y, width, h);
+  y += h;
+  if (has_text (&self->texts[TEXT_SNIPPET]))
     {
-      int h;
-
-      if (!gtk_widget_get_visible (blocks[i]))
-        continue;
-      h = height_of (blocks[i], width);
       y += LINE_SPACING;
-      place (blocks[i], 0, y, width, h);
+      h = text_height (self, TEXT_SNIPPET);
+      place_text (self, TEXT_SNIPPET, 0, y, width, h);
       y += h;
     }
+  y += LINE_SPACING;
+  place_text (self, TEXT_META, 0, y, width, text_height (self, TEXT_META));
+}
+
+static void
+toa_article_row_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
+  GdkRGBA color, dim;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  dim = color;
+  dim.alpha *= DIM_OPACITY;
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      RowText *text = &self->texts[i];
+
+      if (!has_text (text) || text->area.width <= 0)
+        continue;
+      /* At most its lines, each ellipsized to the width: no clip needed. */
+      ensure_layout (self, i);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text->area.x, text->area.y));
+      gtk_snapshot_append_layout (snapshot, text->layout, text_styles[i].dim ? &dim : &color);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->status_label), snapshot);
+  if (self->comments_label != NULL)
+    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->comments_label), snapshot);
+}
+
+/* A text cut short shows itself whole in a tooltip. Decided when the
+ * pointer rests on it, not when a row is bound. */
+static gboolean
+toa_article_row_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard_mode,
+                               GtkTooltip *tooltip)
+{
+  ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      RowText *text = &self->texts[i];
+
+      if (!has_text (text) || text->area.width <= 0 ||
+          !gdk_rectangle_contains_point (&text->area, x, y))
+        continue;
+      ensure_layout (self, i);
+      if (!pango_layout_is_ellipsized (text->layout))
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, text->text);
+      gtk_tooltip_set_tip_area (tooltip, &text->area);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * toa_article_row_is_laid_out:
+ *
+ * Whether every text is laid out at its width, ready to be drawn: after
+ * the first drawing, or after the main loop was idle once the row was
+ * bound.
+ *
+ * Returns: %TRUE when drawing the row will not lay text out
+ */
+gboolean
+toa_article_row_is_laid_out (ToaArticleRow *self)
+{
+  guint serial;
+
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), FALSE);
+
+  serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      const RowText *text = &self->texts[i];
+
+      if (!has_text (text) || text->area.width <= 0)
+        continue;
+      if (text->layout == NULL || text->layout_width != text->area.width || text->layout_serial != serial)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * toa_article_row_is_ellipsized:
+ * @kind: which text: 0 the time, 1 the title, 2 the snippet, 3 the
+ *   author line
+ *
+ * Returns: whether that text is cut short on screen
+ */
+gboolean
+toa_article_row_is_ellipsized (ToaArticleRow *self,
+                               guint          kind)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), FALSE);
+  g_return_val_if_fail (kind < N_TEXTS, FALSE);
+
+  if (!has_text (&self->texts[kind]) || self->texts[kind].area.width <= 0)
+    return FALSE;
+  ensure_layout (self, kind);
+  return pango_layout_is_ellipsized (self->texts[kind].layout);
 }
 
 static void
@@ -526,55 +868,58 @@ toa_article_row_dispose (GObject *object)
 }
 
 static void
+toa_article_row_finalize (GObject *object)
+{
+  ToaArticleRow *self = TOA_ARTICLE_ROW (object);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_clear_object (&self->texts[i].layout);
+      g_free (self->texts[i].text);
+    }
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_pointer (&self->numeric_attrs, pango_attr_list_unref);
+
+  G_OBJECT_CLASS (toa_article_row_parent_class)->finalize (object);
+}
+
+static void
 toa_article_row_class_init (ToaArticleRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = toa_article_row_dispose;
+  object_class->finalize = toa_article_row_finalize;
 
   widget_class->measure = toa_article_row_measure;
   widget_class->size_allocate = toa_article_row_size_allocate;
-}
+  widget_class->snapshot = toa_article_row_snapshot;
+  widget_class->query_tooltip = toa_article_row_query_tooltip;
 
-static ToaTextBlock *
-add_text_block (ToaArticleRow *self,
-                guint          lines,
-                const char    *first_class,
-                ...)
-{
-  GtkWidget *block = toa_text_block_new ();
-  const char *css_class = first_class;
-  va_list args;
-
-  toa_text_block_set_lines (TOA_TEXT_BLOCK (block), lines);
-  va_start (args, first_class);
-  while (css_class != NULL)
-    {
-      gtk_widget_add_css_class (block, css_class);
-      css_class = va_arg (args, const char *);
-    }
-  va_end (args);
-  gtk_widget_set_parent (block, GTK_WIDGET (self));
-  return TOA_TEXT_BLOCK (block);
+  gtk_widget_class_set_css_name (widget_class, "articlerow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 toa_article_row_init (ToaArticleRow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *badge = toa_text_block_new ();
 
   gtk_widget_set_margin_top (widget, 8);
   gtk_widget_set_margin_bottom (widget, 8);
   gtk_widget_set_margin_start (widget, 6);
   gtk_widget_set_margin_end (widget, 6);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (widget, TRUE);
 
-  self->status_label = add_text_block (self, 1, "status-badge", NULL);
-  toa_text_block_set_fit_text (self->status_label, TRUE);
+  toa_text_block_set_fit_text (TOA_TEXT_BLOCK (badge), TRUE);
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_set_parent (badge, widget);
+  self->status_label = TOA_TEXT_BLOCK (badge);
 
-  self->time_label = add_text_block (self, 1, "dim-label", "caption", "numeric", NULL);
-  toa_text_block_set_xalign (self->time_label, 1.f);
-  self->title_label = add_text_block (self, 2, "article-row-title", NULL);
-  self->snippet_label = add_text_block (self, 2, "dim-label", NULL);
-  self->meta_label = add_text_block (self, 1, "caption", NULL);
+  self->numeric_attrs = pango_attr_list_new ();
+  pango_attr_list_insert (self->numeric_attrs, pango_attr_font_features_new ("tnum"));
 }

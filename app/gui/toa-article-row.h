@@ -26,6 +26,9 @@ gint64      toa_article_row_get_article_id (ToaArticleRow *self);
 void        toa_article_row_set_unresolved (ToaArticleRow *self,
                                             guint          count);
 const char *toa_article_row_get_unresolved_text (ToaArticleRow *self);
+gboolean    toa_article_row_is_laid_out    (ToaArticleRow *self);
+gboolean    toa_article_row_is_ellipsized  (ToaArticleRow *self,
+                                            guint          kind);
 
 char       *toa_format_relative_time      (gint64          then,
                                            gint64          now);

@@ -97,13 +97,15 @@ font_key_free (gpointer data)
   g_free (key);
 }
 
-/* A key that borrows from @context and @text, for lookups. */
+/* A key that borrows from @context, @font and @text, for lookups; @font
+ * stands in for the context's own when given. */
 static FontKey
-font_key_of (PangoContext *context,
-             const char   *text)
+font_key_of (PangoContext               *context,
+             const PangoFontDescription *font,
+             const char                 *text)
 {
   FontKey key = {
-    (PangoFontDescription *) pango_context_get_font_description (context),
+    (PangoFontDescription *) (font != NULL ? font : pango_context_get_font_description (context)),
     pango_cairo_context_get_resolution (context),
     pango_context_get_language (context),
     pango_context_get_font_map (context),
@@ -137,9 +139,10 @@ ensure_table (GHashTable **table)
 }
 
 static int
-measure_line_height (PangoContext *context)
+measure_line_height (PangoContext               *context,
+                     const PangoFontDescription *font)
 {
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
   int height = pango_font_metrics_get_height (metrics);
   int ascent_descent = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
 
@@ -147,8 +150,34 @@ measure_line_height (PangoContext *context)
   return MAX (PANGO_PIXELS_CEIL (MAX (height, ascent_descent)), 1);
 }
 
-/* One line in the widget's font: the font's own line height, from its
- * metrics, so that no text is shaped to know it. */
+/**
+ * toa_text_line_height:
+ * @widget: a widget, for its font settings
+ * @font: (nullable): the font, %NULL for the widget's own
+ *
+ * One line of text in @font as @widget draws it: the font's own line
+ * height, from its metrics (no text is shaped to know it), remembered
+ * for every widget that asks again.
+ *
+ * Returns: the height in pixels, at least 1
+ */
+int
+toa_text_line_height (GtkWidget                  *widget,
+                      const PangoFontDescription *font)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  FontKey key = font_key_of (context, font, NULL);
+  gpointer known;
+
+  if (!g_hash_table_lookup_extended (ensure_table (&line_heights), &key, NULL, &known))
+    {
+      known = GINT_TO_POINTER (measure_line_height (context, font));
+      remember (line_heights, &key, GPOINTER_TO_INT (known));
+    }
+  return GPOINTER_TO_INT (known);
+}
+
+/* One line in the widget's font. */
 static int
 get_line_height (ToaTextBlock *self)
 {
@@ -157,15 +186,7 @@ get_line_height (ToaTextBlock *self)
 
   if (self->line_height == 0 || serial != self->metrics_serial)
     {
-      FontKey key = font_key_of (context, NULL);
-      gpointer known;
-
-      if (!g_hash_table_lookup_extended (ensure_table (&line_heights), &key, NULL, &known))
-        {
-          known = GINT_TO_POINTER (measure_line_height (context));
-          remember (line_heights, &key, GPOINTER_TO_INT (known));
-        }
-      self->line_height = GPOINTER_TO_INT (known);
+      self->line_height = toa_text_line_height (GTK_WIDGET (self), NULL);
       self->metrics_serial = serial;
     }
   return self->line_height;
@@ -182,7 +203,7 @@ get_text_width (ToaTextBlock *self)
     return 0;
   if (self->text_width < 0 || serial != self->width_serial)
     {
-      FontKey key = font_key_of (context, self->text);
+      FontKey key = font_key_of (context, NULL, self->text);
       gpointer known;
 
       if (!g_hash_table_lookup_extended (ensure_table (&text_widths), &key, NULL, &known))
@@ -257,9 +278,15 @@ ensure_layout (ToaTextBlock *self,
 }
 
 /* Laying a text out (shaping it) is most of what drawing a new row
- * costs. A list view binds rows ahead of the ones it shows; their blocks
- * lay their text out when the main loop is idle, between frames, so that
- * the frame that first shows them only draws. */
+ * costs. A list view binds rows ahead of the ones it shows; their texts
+ * are laid out when the main loop is idle, between frames, so that the
+ * frame that first shows them only draws. */
+typedef struct
+{
+  GtkWidget          *widget;
+  ToaTextLayOutFunc   lay_out;
+} Pending;
+
 static GQueue pending_layouts = G_QUEUE_INIT;
 /* Layouts of replaced texts: freeing a shaped paragraph costs about as
  * much as shaping it, so that is done between frames too. */
@@ -267,15 +294,6 @@ static GPtrArray *retired_layouts;
 static guint pending_layouts_id;
 
 #define LAYOUT_SLICE_USEC 3000
-
-static void
-update_accessible_label (ToaTextBlock *self)
-{
-  self->label_pending = FALSE;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
-                                  -1);
-}
 
 static gboolean
 lay_out_pending (gpointer data)
@@ -286,19 +304,11 @@ lay_out_pending (gpointer data)
     g_ptr_array_set_size (retired_layouts, 0);
   while (!g_queue_is_empty (&pending_layouts))
     {
-      g_autoptr(ToaTextBlock) self = g_queue_pop_head (&pending_layouts);
-      int width = gtk_widget_get_width (GTK_WIDGET (self));
+      Pending *pending = g_queue_pop_head (&pending_layouts);
 
-      self->queued = FALSE;
-      if (self->label_pending)
-        update_accessible_label (self);
-      if (self->text != NULL && self->text[0] != '\0' && width > 0 &&
-          gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-        {
-          ensure_layout (self, width);
-          /* Lines are broken, and their runs shaped, on first use. */
-          pango_layout_get_extents (self->layout, NULL, NULL);
-        }
+      pending->lay_out (pending->widget);
+      g_object_unref (pending->widget);
+      g_free (pending);
       if (g_get_monotonic_time () > deadline)
         break;
     }
@@ -315,6 +325,67 @@ schedule_idle (void)
     pending_layouts_id = g_idle_add_full (G_PRIORITY_LOW, lay_out_pending, NULL, NULL);
 }
 
+/**
+ * toa_text_lay_out_later:
+ * @widget: a widget whose texts changed
+ * @lay_out: called with @widget when the main loop is idle, to lay its
+ *   texts out at their current widths (and do what else can wait)
+ *
+ * The caller keeps its own flag so as to queue @widget once.
+ */
+void
+toa_text_lay_out_later (GtkWidget         *widget,
+                        ToaTextLayOutFunc  lay_out)
+{
+  Pending *pending = g_new (Pending, 1);
+
+  pending->widget = g_object_ref (widget);
+  pending->lay_out = lay_out;
+  g_queue_push_tail (&pending_layouts, pending);
+  schedule_idle ();
+}
+
+/**
+ * toa_text_retire_layout:
+ * @layout: (transfer full): a layout no longer drawn
+ *
+ * Frees @layout when the main loop is idle.
+ */
+void
+toa_text_retire_layout (PangoLayout *layout)
+{
+  if (retired_layouts == NULL)
+    retired_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (retired_layouts, layout);
+  schedule_idle ();
+}
+
+static void
+update_accessible_label (ToaTextBlock *self)
+{
+  self->label_pending = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
+                                  -1);
+}
+
+static void
+lay_out_block (GtkWidget *widget)
+{
+  ToaTextBlock *self = TOA_TEXT_BLOCK (widget);
+  int width = gtk_widget_get_width (widget);
+
+  self->queued = FALSE;
+  if (self->label_pending)
+    update_accessible_label (self);
+  if (self->text != NULL && self->text[0] != '\0' && width > 0 && gtk_widget_get_root (widget) != NULL)
+    {
+      ensure_layout (self, width);
+      /* Lines are broken, and their runs shaped, on first use. */
+      pango_layout_get_extents (self->layout, NULL, NULL);
+    }
+}
+
 /* Returns: whether @self waits for the idle (a block without a width
  * yet is laid out when first drawn). */
 static gboolean
@@ -325,18 +396,8 @@ queue_layout (ToaTextBlock *self)
   if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     return FALSE;
   self->queued = TRUE;
-  g_queue_push_tail (&pending_layouts, g_object_ref (self));
-  schedule_idle ();
+  toa_text_lay_out_later (GTK_WIDGET (self), lay_out_block);
   return TRUE;
-}
-
-static void
-retire_layout (PangoLayout *layout)
-{
-  if (retired_layouts == NULL)
-    retired_layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (retired_layouts, layout);
-  schedule_idle ();
 }
 
 static void
@@ -385,7 +446,7 @@ toa_text_block_set_text (ToaTextBlock *self,
   g_free (self->text);
   self->text = g_strdup (text);
   if (self->layout != NULL)
-    retire_layout (g_steal_pointer (&self->layout));
+    toa_text_retire_layout (g_steal_pointer (&self->layout));
   self->text_width = -1;
   if (self->fit_text)
     gtk_widget_queue_resize (GTK_WIDGET (self));

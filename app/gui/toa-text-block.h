@@ -31,4 +31,13 @@ gboolean    toa_text_block_get_fit_text (ToaTextBlock *self);
 void        toa_text_block_set_fit_text (ToaTextBlock *self,
                                          gboolean      fit_text);
 
+/* Shared with other widgets that draw short texts in lists. */
+typedef void (*ToaTextLayOutFunc) (GtkWidget *widget);
+
+int         toa_text_line_height     (GtkWidget                  *widget,
+                                      const PangoFontDescription *font);
+void        toa_text_lay_out_later   (GtkWidget                  *widget,
+                                      ToaTextLayOutFunc           lay_out);
+void        toa_text_retire_layout   (PangoLayout                *layout);
+
 G_END_DECLS
