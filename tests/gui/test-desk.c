@@ -955,6 +955,21 @@ test_relative_time (void)
   setlocale (LC_ALL, "");
 }
 
+/* Items of @model, those of its sections included. */
+static int
+menu_item_count (GMenuModel *model)
+{
+  int count = 0;
+
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      count += section != NULL ? menu_item_count (section) : 1;
+    }
+  return count;
+}
+
 /* Every page of the window, in both languages, without a critical (the
  * test environment makes criticals fatal). */
 static void
@@ -993,6 +1008,26 @@ test_pages_in_languages (Desk          *d,
       gtk_menu_button_popup (template_child (d->window, "filter_button"));
       gtk_menu_button_popdown (template_child (d->window, "filter_button"));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (d->window), "win.new-article", NULL));
+
+      /* The menus are built when first opened, once, and hold their items. */
+      for (guint m = 0; m < 2; m++)
+        {
+          GtkMenuButton *button = template_child (d->window, m == 0 ? "primary_menu_button" : "publish_menu_button");
+          GMenuModel *model;
+          GtkPopover *popover;
+
+          g_assert_null (gtk_menu_button_get_menu_model (button));
+          gtk_menu_button_popup (button);
+          model = gtk_menu_button_get_menu_model (button);
+          popover = gtk_menu_button_get_popover (button);
+          g_assert_nonnull (model);
+          g_assert_true (GTK_IS_POPOVER_MENU (popover));
+          g_assert_cmpint (menu_item_count (model), >, 1);
+          gtk_menu_button_popdown (button);
+          gtk_menu_button_popup (button);
+          g_assert_true (gtk_menu_button_get_popover (button) == popover);
+          gtk_menu_button_popdown (button);
+        }
 
       gtk_window_destroy (GTK_WINDOW (d->window));
       d->window = NULL;
