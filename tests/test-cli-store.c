@@ -329,6 +329,45 @@ test_default_user_is_os_login (Cli           *cli,
   g_assert_nonnull (strstr (cli->out, "Ai đó"));
 }
 
+/* approve goes through the checklist, as the application's approval
+ * does: refused (exit 4, nothing changed) until the article passes or a
+ * reason to override is given, which the trail keeps. A new article's
+ * byline defaults to the author's "Name - P. OFFICE". */
+static void
+test_approve_checked (Cli           *cli,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *id_text = NULL;
+  JsonObject *article;
+
+  /* No lead: the checklist fails on it. */
+  g_assert_cmpint (run (cli, "an", "article", "new", "--title", "Tin chưa có sapo", NULL), ==, 0);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (cli->out, NULL, 10));
+  g_assert_cmpint (run (cli, "an", "submit", id_text, NULL), ==, 0);
+
+  g_assert_cmpint (run (cli, "chi", "approve", id_text, NULL), ==, 4);
+  g_assert_nonnull (strstr (cli->err, "checklist"));
+  g_assert_nonnull (strstr (cli->err, "Lead present"));
+  g_assert_cmpint (run (cli, "chi", "withdraw", id_text, "--override", "x", NULL), ==, 2);
+
+  {
+    const char *args[] = { "--db", cli->db, "--json", "article", "show", id_text, NULL };
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (toa_test_run_cli (args, NULL, &out, NULL), ==, 0);
+    shown = parse_json (out);
+  }
+  article = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (article, "status"), ==, "submitted");
+  g_assert_cmpstr (json_object_get_string_member (article, "byline"), ==, "Nguyễn Văn An - P. QLCN");
+
+  g_assert_cmpint (run (cli, "chi", "approve", id_text, "--override", "Tin gấp, bổ sung sapo sau", NULL), ==, 0);
+  g_assert_cmpint (run (cli, "chi", "article", "history", id_text, NULL), ==, 0);
+  g_assert_nonnull (strstr (cli->out, "Tin gấp, bổ sung sapo sau"));
+  g_assert_nonnull (strstr (cli->out, "approve: submitted → approved by chi"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +378,7 @@ main (int    argc,
 
   ADD ("directory", test_directory);
   ADD ("article-cycle", test_article_cycle);
+  ADD ("approve-checked", test_approve_checked);
   ADD ("list-and-search", test_list_and_search);
   ADD ("errors", test_errors);
   ADD ("errors-translated", test_errors_translated);

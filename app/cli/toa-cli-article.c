@@ -154,6 +154,14 @@ article_new (ToaCliGlobal  *global,
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
     return toa_cli_fail (error);
+  /* Without --byline, the one the application would start with. */
+  if (fields.byline == NULL)
+    {
+      g_autoptr(ToaUser) author = toa_store_get_user (store, toa_cli_actor (global), NULL);
+
+      if (author != NULL)
+        content->byline = toa_user_get_default_byline (author);
+    }
   id = toa_store_create_article (store, fields.office, content, toa_cli_actor (global), &error);
   if (id == 0)
     return toa_cli_fail (error);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "toa-checklist.h"
 #include "toa-cli-commands.h"
 
 int
@@ -16,11 +17,16 @@ toa_cli_workflow (ToaCliGlobal  *global,
                   char         **argv)
 {
   g_autofree char *comment = NULL;
+  g_autofree char *override = NULL;
   g_autofree char *action = g_strdup (argv[0]);
+  gboolean approving = g_strcmp0 (action, "approve") == 0;
   GOptionEntry entries[] = {
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("Why (required to return or unpublish)"), "C" },
+    { "override", 0, 0, G_OPTION_ARG_STRING, &override,
+      N_("Approve although the checklist fails, for this reason (approve only)"), "REASON" },
     { NULL }
   };
+  gboolean done;
   g_autoptr(ToaStore) store = NULL;
   g_autoptr(ToaArticle) article = NULL;
   GError *error = NULL;
@@ -31,11 +37,26 @@ toa_cli_workflow (ToaCliGlobal  *global,
     return status;
   if (argc != 2)
     return toa_cli_usage_error (_("Usage: toasoan-cli %s ID [--comment C]"), action);
+  if (override != NULL && !approving)
+    return toa_cli_usage_error (_("--override goes with approve"));
   if (!toa_cli_parse_id (argv[1], &id, &status))
     return status;
   store = toa_cli_open_store (global, &error);
-  if (store == NULL ||
-      !toa_store_transition (store, id, action, toa_cli_actor (global), comment, &error))
+  if (store == NULL)
+    return toa_cli_fail (error);
+  /* An approval goes through the checklist, as in the application. */
+  if (approving)
+    done = toa_store_approve_checked (store, id, toa_cli_actor (global), comment, override, &error);
+  else
+    done = toa_store_transition (store, id, action, toa_cli_actor (global), comment, &error);
+  if (!done && error->domain == TOA_CHECKLIST_ERROR)
+    {
+      /* Refused, like the workflow refusing: a matter of permission. */
+      fprintf (stderr, "toasoan-cli: %s\n", error->message);
+      g_error_free (error);
+      return TOA_CLI_EXIT_NOT_PERMITTED;
+    }
+  if (!done)
     return toa_cli_fail (error);
   article = toa_store_get_article (store, id, &error);
   if (article == NULL)

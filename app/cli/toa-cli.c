@@ -26,7 +26,8 @@ static const ToaCliCommand commands[] = {
                                    "  article edit ID --expect-version N [--title T] [--lead L] [--body-file F] […]\n"
                                    "  article show ID [--revision R] | article list [--status S] [--office CODE] [--mine]\n"
                                    "  article history ID") },
-  { "submit", toa_cli_workflow, N_("submit ID [--comment C] | withdraw ID | return ID --comment C | approve ID [--comment C]") },
+  { "submit", toa_cli_workflow, N_("submit ID [--comment C] | withdraw ID | return ID --comment C\n"
+                                 "  approve ID [--comment C] [--override REASON] (through the checklist)") },
   { "withdraw", toa_cli_workflow, NULL },
   { "return", toa_cli_workflow, NULL },
   { "approve", toa_cli_workflow, NULL },

@@ -158,6 +158,26 @@ toa_user_get_display_name (const ToaUser *user)
   return user->login;
 }
 
+/**
+ * toa_user_get_default_byline:
+ * @user: a user
+ *
+ * The byline a new article of @user starts with: "Đỗ Nguyên - P. QLCN",
+ * "P." being "Phòng", the office, as bylines on the portal write it; the
+ * name alone for someone outside the offices.
+ *
+ * Returns: (transfer full): the byline
+ */
+char *
+toa_user_get_default_byline (const ToaUser *user)
+{
+  g_return_val_if_fail (user != NULL, NULL);
+
+  if (user->office == NULL || user->office[0] == '\0')
+    return g_strdup (toa_user_get_display_name (user));
+  return g_strdup_printf ("%s - P. %s", toa_user_get_display_name (user), user->office);
+}
+
 ToaUser *
 toa_user_copy (const ToaUser *user)
 {

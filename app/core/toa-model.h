@@ -160,6 +160,7 @@ typedef struct
 
 GType            toa_user_get_type          (void) G_GNUC_CONST;
 const char      *toa_user_get_display_name  (const ToaUser *user);
+char            *toa_user_get_default_byline (const ToaUser *user);
 ToaUser         *toa_user_copy              (const ToaUser *user);
 void             toa_user_free              (ToaUser *user);
 

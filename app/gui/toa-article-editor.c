@@ -378,10 +378,7 @@ default_byline (ToaArticleEditor *self)
 {
   if (self->user == NULL)
     return g_strdup ("");
-  if (self->user->office == NULL)
-    return g_strdup (self->user->full_name);
-  /* "P." is "Phòng", the office, as bylines on the portal write it. */
-  return g_strdup_printf ("%s - P. %s", self->user->full_name, self->user->office);
+  return toa_user_get_default_byline (self->user);
 }
 
 /* ---- Content in and out ---------------------------------------------------- */

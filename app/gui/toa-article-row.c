@@ -13,10 +13,10 @@
 /* The texts a row draws itself. */
 typedef enum
 {
-  TEXT_TIME,
-  TEXT_TITLE,
-  TEXT_SNIPPET,
-  TEXT_META,
+  TEXT_TIME = TOA_ARTICLE_ROW_TIME,
+  TEXT_TITLE = TOA_ARTICLE_ROW_TITLE,
+  TEXT_SNIPPET = TOA_ARTICLE_ROW_SNIPPET,
+  TEXT_META = TOA_ARTICLE_ROW_META,
   N_TEXTS
 } TextKind;
 
@@ -832,21 +832,20 @@ toa_article_row_is_laid_out (ToaArticleRow *self)
 
 /**
  * toa_article_row_is_ellipsized:
- * @kind: which text: 0 the time, 1 the title, 2 the snippet, 3 the
- *   author line
+ * @kind: which text
  *
  * Returns: whether that text is cut short on screen
  */
 gboolean
-toa_article_row_is_ellipsized (ToaArticleRow *self,
-                               guint          kind)
+toa_article_row_is_ellipsized (ToaArticleRow     *self,
+                               ToaArticleRowText  kind)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_ROW (self), FALSE);
-  g_return_val_if_fail (kind < N_TEXTS, FALSE);
+  g_return_val_if_fail ((guint) kind < N_TEXTS, FALSE);
 
   if (!has_text (&self->texts[kind]) || self->texts[kind].area.width <= 0)
     return FALSE;
-  ensure_layout (self, kind);
+  ensure_layout (self, (TextKind) kind);
   return pango_layout_is_ellipsized (self->texts[kind].layout);
 }
 

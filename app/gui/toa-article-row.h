@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* The texts of a row, for toa_article_row_is_ellipsized(). */
+typedef enum
+{
+  TOA_ARTICLE_ROW_TIME,
+  TOA_ARTICLE_ROW_TITLE,
+  TOA_ARTICLE_ROW_SNIPPET,
+  TOA_ARTICLE_ROW_META,
+} ToaArticleRowText;
+
 #define TOA_TYPE_ARTICLE_ROW (toa_article_row_get_type ())
 G_DECLARE_FINAL_TYPE (ToaArticleRow, toa_article_row, TOA, ARTICLE_ROW, GtkWidget)
 
@@ -27,8 +36,8 @@ void        toa_article_row_set_unresolved (ToaArticleRow *self,
                                             guint          count);
 const char *toa_article_row_get_unresolved_text (ToaArticleRow *self);
 gboolean    toa_article_row_is_laid_out    (ToaArticleRow *self);
-gboolean    toa_article_row_is_ellipsized  (ToaArticleRow *self,
-                                            guint          kind);
+gboolean    toa_article_row_is_ellipsized  (ToaArticleRow    *self,
+                                            ToaArticleRowText text);
 
 char       *toa_format_relative_time      (gint64          then,
                                            gint64          now);

@@ -14,8 +14,6 @@
 #define LONG_TITLE "Sở Công Thương tổ chức hội nghị triển khai kế hoạch phát triển công nghiệp " \
                    "hỗ trợ giai đoạn 2026 – 2030 với các doanh nghiệp và hiệp hội ngành hàng"
 
-enum { TEXT_TIME, TEXT_TITLE, TEXT_SNIPPET, TEXT_META };
-
 typedef struct
 {
   Newsroom             n;
@@ -178,9 +176,9 @@ test_drawn (Fixture       *f,
   settle ();
 
   g_assert_cmpint (gtk_widget_get_height (long_row), ==, gtk_widget_get_height (short_row));
-  g_assert_true (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (long_row), TEXT_TITLE));
-  g_assert_false (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (short_row), TEXT_TITLE));
-  g_assert_false (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (long_row), TEXT_TIME));
+  g_assert_true (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (long_row), TOA_ARTICLE_ROW_TITLE));
+  g_assert_false (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (short_row), TOA_ARTICLE_ROW_TITLE));
+  g_assert_false (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (long_row), TOA_ARTICLE_ROW_TIME));
 
   /* The title is the line under the badge: a point in its first line. */
   g_signal_emit_by_name (long_row, "query-tooltip", 20, height_for (short_row, 260) / 3, FALSE,
@@ -205,7 +203,7 @@ test_drawn (Fixture       *f,
   }
   g_assert_false (toa_article_row_is_laid_out (TOA_ARTICLE_ROW (short_row)));
   toa_gui_test_iterate_until (row_is_laid_out, short_row);
-  g_assert_true (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (short_row), TEXT_TITLE));
+  g_assert_true (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (short_row), TOA_ARTICLE_ROW_TITLE));
   gtk_widget_set_child_visible (short_row, TRUE);
 
   /* A larger font (a style, or the user's text scale): taller lines. */
