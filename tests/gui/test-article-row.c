@@ -76,17 +76,6 @@ row_for (Fixture *f,
   return row;
 }
 
-static int
-height_for (GtkWidget *widget,
-            int        width)
-{
-  int minimum, natural;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (minimum, ==, natural);
-  return natural;
-}
-
 /* The height comes from the fonts' lines: a long title does not make a
  * row taller, nor a narrow one; a row without a snippet is shorter. */
 static void
@@ -96,12 +85,12 @@ test_height (Fixture       *f,
   GtkWidget *short_row = g_object_ref_sink (row_for (f, 0));
   GtkWidget *long_row = g_object_ref_sink (row_for (f, 1));
   GtkWidget *no_lead = g_object_ref_sink (row_for (f, 2));
-  int height = height_for (short_row, 400);
+  int height = toa_gui_test_fixed_height (short_row, 400);
 
   g_assert_cmpint (height, >, 0);
-  g_assert_cmpint (height_for (long_row, 400), ==, height);
-  g_assert_cmpint (height_for (long_row, 120), ==, height);
-  g_assert_cmpint (height_for (no_lead, 400), <, height);
+  g_assert_cmpint (toa_gui_test_fixed_height (long_row, 400), ==, height);
+  g_assert_cmpint (toa_gui_test_fixed_height (long_row, 120), ==, height);
+  g_assert_cmpint (toa_gui_test_fixed_height (no_lead, 400), <, height);
 
   g_assert_cmpstr (toa_article_row_get_title (TOA_ARTICLE_ROW (long_row)), ==, LONG_TITLE);
   g_assert_cmpstr (toa_article_row_get_meta_text (TOA_ARTICLE_ROW (long_row)), ==, "an · P. QLCN");
@@ -113,7 +102,7 @@ test_height (Fixture       *f,
 
     toa_article_row_set_item (TOA_ARTICLE_ROW (long_row), item, NULL);
     g_assert_cmpstr (toa_article_row_get_title (TOA_ARTICLE_ROW (long_row)), ==, "Tin ngắn");
-    g_assert_cmpint (height_for (long_row, 400), ==, height);
+    g_assert_cmpint (toa_gui_test_fixed_height (long_row, 400), ==, height);
   }
 
   g_object_unref (short_row);
@@ -132,24 +121,6 @@ settle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static gboolean
-on_timeout_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Styles are applied in the next frame, as in the application. */
-static void
-settle_frames (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (200, on_timeout_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* On screen: a long title takes two lines and ends in "…", whole in a
@@ -181,11 +152,11 @@ test_drawn (Fixture       *f,
   g_assert_false (toa_article_row_is_ellipsized (TOA_ARTICLE_ROW (long_row), TOA_ARTICLE_ROW_TIME));
 
   /* The title is the line under the badge: a point in its first line. */
-  g_signal_emit_by_name (long_row, "query-tooltip", 20, height_for (short_row, 260) / 3, FALSE,
+  g_signal_emit_by_name (long_row, "query-tooltip", 20, toa_gui_test_fixed_height (short_row, 260) / 3, FALSE,
                          tooltip, &shown);
   g_assert_true (shown);
   shown = TRUE;
-  g_signal_emit_by_name (short_row, "query-tooltip", 20, height_for (short_row, 260) / 3, FALSE,
+  g_signal_emit_by_name (short_row, "query-tooltip", 20, toa_gui_test_fixed_height (short_row, 260) / 3, FALSE,
                          tooltip, &shown);
   g_assert_false (shown);
 
@@ -207,23 +178,12 @@ test_drawn (Fixture       *f,
   gtk_widget_set_child_visible (short_row, TRUE);
 
   /* A larger font (a style, or the user's text scale): taller lines. */
-  {
-    GtkCssProvider *provider = gtk_css_provider_new ();
-
-    before = height_for (long_row, 260);
-    gtk_css_provider_load_from_data (provider, ".toa-test-large { font-size: 30px; }", -1);
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    gtk_widget_add_css_class (long_row, "toa-test-large");
-    settle_frames ();
-    /* Title and snippet: four lines of 30 px at least. */
-    g_assert_cmpint (height_for (long_row, 260), >=, before + 4 * (30 - 20));
-    gtk_widget_remove_css_class (long_row, "toa-test-large");
-    settle_frames ();
-    g_assert_cmpint (height_for (long_row, 260), ==, before);
-    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
-    g_object_unref (provider);
-  }
+  before = toa_gui_test_fixed_height (long_row, 260);
+  toa_gui_test_set_large_font (long_row, TRUE);
+  /* Title and snippet: four lines of 30 px at least. */
+  g_assert_cmpint (toa_gui_test_fixed_height (long_row, 260), >=, before + 4 * (30 - 20));
+  toa_gui_test_set_large_font (long_row, FALSE);
+  g_assert_cmpint (toa_gui_test_fixed_height (long_row, 260), ==, before);
 
   g_object_unref (tooltip);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -14,35 +14,24 @@
                   "hỗ trợ giai đoạn 2026 – 2030, với sự tham dự của đại diện các doanh nghiệp, " \
                   "hiệp hội ngành hàng và các phòng chuyên môn thuộc Sở."
 
-static int
-height_for (GtkWidget *widget,
-            int        width)
-{
-  int minimum, natural;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (minimum, ==, natural);
-  return natural;
-}
-
 static void
 test_height_is_lines (void)
 {
   GtkWidget *block = g_object_ref_sink (toa_text_block_new ());
   int minimum, natural, one_line;
 
-  one_line = height_for (block, 200);
+  one_line = toa_gui_test_fixed_height (block, 200);
   g_assert_cmpint (one_line, >, 0);
 
   /* A long text, at any width, asks for the same height. */
   toa_text_block_set_text (TOA_TEXT_BLOCK (block), LONG_TEXT);
-  g_assert_cmpint (height_for (block, 200), ==, one_line);
-  g_assert_cmpint (height_for (block, 40), ==, one_line);
+  g_assert_cmpint (toa_gui_test_fixed_height (block, 200), ==, one_line);
+  g_assert_cmpint (toa_gui_test_fixed_height (block, 40), ==, one_line);
 
   toa_text_block_set_lines (TOA_TEXT_BLOCK (block), 2);
-  g_assert_cmpint (height_for (block, 200), ==, 2 * one_line);
+  g_assert_cmpint (toa_gui_test_fixed_height (block, 200), ==, 2 * one_line);
   toa_text_block_set_text (TOA_TEXT_BLOCK (block), "Ngắn");
-  g_assert_cmpint (height_for (block, 200), ==, 2 * one_line);
+  g_assert_cmpint (toa_gui_test_fixed_height (block, 200), ==, 2 * one_line);
 
   /* Its width is the row's: the text is cut to fit. */
   gtk_widget_measure (block, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
@@ -113,24 +102,6 @@ test_text_and_properties (void)
   g_object_unref (block);
 }
 
-static gboolean
-on_timeout_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Styles are applied in the next frame, as in the application. */
-static void
-settle_frames (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (200, on_timeout_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* On screen, the text takes at most its lines and ends in "…" when cut. */
 static void
 test_drawn_lines (void)
@@ -190,21 +161,13 @@ test_drawn_lines (void)
 
   /* A larger font (a style, or the user's text scale) makes taller lines. */
   {
-    GtkCssProvider *provider = gtk_css_provider_new ();
-    int before = height_for (block, 200);
+    int before = toa_gui_test_fixed_height (block, 200);
 
-    gtk_css_provider_load_from_data (provider, ".toa-test-large { font-size: 30px; }", -1);
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    gtk_widget_add_css_class (block, "toa-test-large");
-    settle_frames (block);
-    g_assert_cmpint (height_for (block, 200), >, before);
-    g_assert_cmpint (height_for (block, 200), >=, 2 * 30);
-    gtk_widget_remove_css_class (block, "toa-test-large");
-    settle_frames (block);
-    g_assert_cmpint (height_for (block, 200), ==, before);
-    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
-    g_object_unref (provider);
+    toa_gui_test_set_large_font (block, TRUE);
+    g_assert_cmpint (toa_gui_test_fixed_height (block, 200), >, before);
+    g_assert_cmpint (toa_gui_test_fixed_height (block, 200), >=, 2 * 30);
+    toa_gui_test_set_large_font (block, FALSE);
+    g_assert_cmpint (toa_gui_test_fixed_height (block, 200), ==, before);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -145,3 +145,74 @@ toa_gui_test_save_light_and_dark (GtkWidget  *widget,
   g_assert_true (toa_gui_test_save_png (widget, dark));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
+
+/**
+ * toa_gui_test_fixed_height:
+ * @widget: a widget whose height does not depend on its contents
+ * @width: the width to measure it for
+ *
+ * Fails the test when the minimum and natural heights differ.
+ *
+ * Returns: the height
+ */
+int
+toa_gui_test_fixed_height (GtkWidget *widget,
+                           int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return natural;
+}
+
+static gboolean
+on_settle_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * toa_gui_test_settle_frames:
+ *
+ * Runs the main loop for 200 ms: style changes are applied in the next
+ * frame, as in the application.
+ */
+void
+toa_gui_test_settle_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (200, on_settle_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkCssProvider *large_font;
+
+/**
+ * toa_gui_test_set_large_font:
+ * @widget: a widget
+ * @large: %TRUE to give it a 30 px font, %FALSE to take it back
+ *
+ * As a style or the user's text scale would; returns once the next frame
+ * has applied it.
+ */
+void
+toa_gui_test_set_large_font (GtkWidget *widget,
+                             gboolean   large)
+{
+  if (large_font == NULL)
+    {
+      large_font = gtk_css_provider_new ();
+      gtk_css_provider_load_from_data (large_font, ".toa-test-large { font-size: 30px; }", -1);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (large_font),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  if (large)
+    gtk_widget_add_css_class (widget, "toa-test-large");
+  else
+    gtk_widget_remove_css_class (widget, "toa-test-large");
+  toa_gui_test_settle_frames ();
+}

@@ -22,6 +22,11 @@ gboolean   toa_gui_test_save_png         (GtkWidget       *widget,
 void       toa_gui_test_save_light_and_dark (GtkWidget    *widget,
                                              const char   *dir,
                                              const char   *name);
+int        toa_gui_test_fixed_height     (GtkWidget       *widget,
+                                          int              width);
+void       toa_gui_test_settle_frames    (void);
+void       toa_gui_test_set_large_font   (GtkWidget       *widget,
+                                          gboolean         large);
 
 /* Runs the main loop until @done holds; fails the test after 10 s. */
 #define toa_gui_test_iterate_until(done, data) \
