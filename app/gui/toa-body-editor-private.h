@@ -47,6 +47,8 @@ struct _ToaBodyEditor
   /* What deletions held besides text, for undo and redo */
   ToaBodyHistory  *history;
   gboolean         undoing;
+  gboolean         redoing;
+  gboolean         format_step_pending;  /* undo or redo met a marker */
 
   GtkNativeDialog *chooser;
   GCancellable    *cancellable;
@@ -71,5 +73,10 @@ void toa_body_editor_insert_link_action (GtkWidget     *widget,
 void toa_body_editor_set_link_action    (GtkWidget     *widget,
                                          const char    *action_name,
                                          GVariant      *parameter);
+
+void     toa_body_editor_begin_format (ToaBodyEditor     *self,
+                                       const GtkTextIter *start,
+                                       const GtkTextIter *end);
+void     toa_body_editor_end_format   (ToaBodyEditor     *self);
 
 G_END_DECLS

@@ -160,6 +160,47 @@ is_inherited_tag (GtkTextTag *tag)
   return block != NULL && (g_str_equal (block, "list") || g_str_equal (block, "quote"));
 }
 
+/* What undoing a change of formatting puts back: block and inline
+ * formats and links, not the data of pictures and tables. */
+static gboolean
+is_undoable_tag (GtkTextTag *tag)
+{
+  g_autofree char *name = NULL;
+
+  if (is_format_tag (tag) || toa_body_tag_get_href (tag) != NULL)
+    return TRUE;
+  g_object_get (tag, "name", &name, NULL);
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (inline_toggles); i++)
+    if (g_str_equal (name, inline_toggles[i].tag))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * toa_body_editor_begin_format:
+ * @start: start of the range whose formatting is about to change
+ * @end: its end
+ *
+ * Makes what follows, up to toa_body_editor_end_format(), one step that
+ * undo takes back, though GtkTextBuffer's history records text only.
+ */
+void
+toa_body_editor_begin_format (ToaBodyEditor     *self,
+                              const GtkTextIter *start,
+                              const GtkTextIter *end)
+{
+  toa_body_history_begin_format (self->history, self->buffer, start, end);
+}
+
+void
+toa_body_editor_end_format (ToaBodyEditor *self)
+{
+  /* The marker left in the buffer's history is no typing. */
+  self->loading++;
+  toa_body_history_end_format (self->history, self->buffer);
+  self->loading--;
+}
+
 static void
 get_line_range (GtkTextBuffer *buffer,
                 int            line,
@@ -304,7 +345,10 @@ on_insert_text_after (ToaBodyEditor *self,
 
   if (self->undoing)
     {
-      toa_body_history_restore (self->history, self->buffer, location, text, len);
+      if (toa_body_history_is_format_marker (text, len))
+        self->format_step_pending = TRUE;
+      else
+        toa_body_history_restore (self->history, self->buffer, location, text, len);
       return;
     }
   if (self->loading > 0)
@@ -373,6 +417,14 @@ on_undo_before (ToaBodyEditor *self)
 {
   self->loading++;
   self->undoing = TRUE;
+  self->format_step_pending = FALSE;
+}
+
+static void
+on_redo_before (ToaBodyEditor *self)
+{
+  on_undo_before (self);
+  self->redoing = TRUE;
 }
 
 static void
@@ -380,6 +432,11 @@ on_undo_after (ToaBodyEditor *self)
 {
   GtkTextIter cursor;
 
+  /* A change of formatting: its tags back as they were. */
+  if (self->format_step_pending)
+    toa_body_history_take_format_step (self->history, self->buffer, !self->redoing);
+  self->format_step_pending = FALSE;
+  self->redoing = FALSE;
   self->loading--;
   self->undoing = FALSE;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
@@ -492,6 +549,15 @@ foreach_selected_line (ToaBodyEditor *self,
   if (last > first && gtk_text_iter_starts_line (&end))
     last--;
 
+  {
+    GtkTextIter range_start;
+    GtkTextIter range_end;
+    GtkTextIter ignored;
+
+    get_line_range (self->buffer, first, &range_start, &ignored);
+    get_line_range (self->buffer, last, &ignored, &range_end);
+    toa_body_editor_begin_format (self, &range_start, &range_end);
+  }
   self->loading++;
   for (int line = first; line <= last; line++)
     {
@@ -508,6 +574,7 @@ foreach_selected_line (ToaBodyEditor *self,
       func (self, &line_start, &line_end, data);
     }
   self->loading--;
+  toa_body_editor_end_format (self);
   sync_state (self);
   toa_body_editor_emit_changed (self);
 }
@@ -669,10 +736,12 @@ set_inline (ToaBodyEditor *self,
   /* With no selection the value only changes what typing produces. */
   if (!self->syncing && gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     {
+      toa_body_editor_begin_format (self, &start, &end);
       if (value)
         gtk_text_buffer_apply_tag_by_name (self->buffer, inline_toggles[index].tag, &start, &end);
       else
         gtk_text_buffer_remove_tag_by_name (self->buffer, inline_toggles[index].tag, &start, &end);
+      toa_body_editor_end_format (self);
       toa_body_editor_emit_changed (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[inline_toggles[index].prop]);
@@ -1113,6 +1182,10 @@ line_break_action (GtkWidget  *widget,
 static void
 on_can_undo_changed (ToaBodyEditor *self)
 {
+  /* New text dropped what was left to redo; during a redo this is only
+   * the last step being taken. */
+  if (!self->undoing && !gtk_text_buffer_get_can_redo (self->buffer))
+    toa_body_history_forget_redo (self->history);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", gtk_text_buffer_get_can_undo (self->buffer));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", gtk_text_buffer_get_can_redo (self->buffer));
 }
@@ -1462,7 +1535,7 @@ connect_buffer (ToaBodyEditor *self)
   g_signal_connect_object (self->buffer, "undo", G_CALLBACK (on_undo_before), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "undo", G_CALLBACK (on_undo_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->buffer, "redo", G_CALLBACK (on_undo_before), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "redo", G_CALLBACK (on_redo_before), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "redo", G_CALLBACK (on_undo_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "notify::can-undo", G_CALLBACK (on_can_undo_changed), self,
@@ -1497,7 +1570,7 @@ toa_body_editor_init (ToaBodyEditor *self)
 
   self->block_format = g_intern_static_string ("paragraph");
   self->insert_tags = g_ptr_array_new ();
-  self->history = toa_body_history_new ();
+  self->history = toa_body_history_new (is_undoable_tag);
   self->cancellable = g_cancellable_new ();
   self->buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);

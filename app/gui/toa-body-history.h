@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 
 typedef struct _ToaBodyHistory ToaBodyHistory;
 
-ToaBodyHistory *toa_body_history_new     (void);
+/* Which tags a formatting step keeps and restores. */
+typedef gboolean (*ToaBodyTagFilter) (GtkTextTag *tag);
+
+ToaBodyHistory *toa_body_history_new     (ToaBodyTagFilter   filter);
 void            toa_body_history_free    (ToaBodyHistory    *history);
 void            toa_body_history_clear   (ToaBodyHistory    *history);
 void            toa_body_history_record  (ToaBodyHistory    *history,
@@ -21,5 +24,18 @@ void            toa_body_history_restore (ToaBodyHistory    *history,
                                           const GtkTextIter *end,
                                           const char        *text,
                                           int                len);
+
+void            toa_body_history_begin_format     (ToaBodyHistory    *history,
+                                                   GtkTextBuffer     *buffer,
+                                                   const GtkTextIter *start,
+                                                   const GtkTextIter *end);
+void            toa_body_history_end_format       (ToaBodyHistory    *history,
+                                                   GtkTextBuffer     *buffer);
+gboolean        toa_body_history_is_format_marker (const char        *text,
+                                                   int                len);
+void            toa_body_history_take_format_step (ToaBodyHistory    *history,
+                                                   GtkTextBuffer     *buffer,
+                                                   gboolean           undo);
+void            toa_body_history_forget_redo      (ToaBodyHistory    *history);
 
 G_END_DECLS

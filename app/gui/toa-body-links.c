@@ -77,9 +77,11 @@ set_link (ToaBodyEditor *self,
       gtk_text_buffer_insert_interactive (self->buffer, &end, href, -1, TRUE);
       gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
     }
+  toa_body_editor_begin_format (self, &start, &end);
   remove_links (self, &start, &end);
   if (href[0] != '\0')
     gtk_text_buffer_apply_tag (self->buffer, toa_body_buffer_link_tag (self->buffer, href), &start, &end);
+  toa_body_editor_end_format (self);
   toa_body_editor_emit_changed (self);
 }
 

@@ -820,6 +820,57 @@ test_undo_redo (Fixture       *fixture,
   g_assert_cmpuint (count_picture_tags (fixture), ==, 0);
 }
 
+/* Formatting is a step of its own: undo takes back a bold, a heading, a
+ * list or a link in its place among the text changes; redo gives it back. */
+static void
+test_undo_formatting (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  type_text (fixture, "Hội nghị tổng kết\nĐoạn có chữ đậm");
+  select_text (fixture, "chữ đậm");
+  activate (fixture, "editor.bold", NULL);
+  /* Bold off with nothing selected: what typing produces, no step. */
+  place_cursor_at_end (fixture);
+  activate (fixture, "editor.bold", NULL);
+  type_text (fixture, " và thêm");
+  select_text (fixture, "Hội nghị");
+  activate (fixture, "editor.block-format", "heading2");
+  select_text (fixture, "Đoạn có");
+  activate (fixture, "editor.bulleted-list", NULL);
+  assert_body (fixture, "<h2>Hội nghị tổng kết</h2><ul><li>Đoạn có <strong>chữ đậm</strong> và thêm</li></ul>");
+
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<h2>Hội nghị tổng kết</h2><p>Đoạn có <strong>chữ đậm</strong> và thêm</p>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<p>Hội nghị tổng kết</p><p>Đoạn có <strong>chữ đậm</strong> và thêm</p>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<p>Hội nghị tổng kết</p><p>Đoạn có <strong>chữ đậm</strong></p>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<p>Hội nghị tổng kết</p><p>Đoạn có chữ đậm</p>");
+
+  activate (fixture, "editor.redo", NULL);
+  assert_body (fixture, "<p>Hội nghị tổng kết</p><p>Đoạn có <strong>chữ đậm</strong></p>");
+  activate (fixture, "editor.redo", NULL);
+  activate (fixture, "editor.redo", NULL);
+  activate (fixture, "editor.redo", NULL);
+  assert_body (fixture, "<h2>Hội nghị tổng kết</h2><ul><li>Đoạn có <strong>chữ đậm</strong> và thêm</li></ul>");
+  g_assert_false (gtk_text_buffer_get_can_redo (fixture->buffer));
+
+  /* A link, then new typing after an undo: nothing stale is redone. */
+  select_text (fixture, "tổng kết");
+  activate (fixture, "editor.set-link", "https://congthuong.khanhhoa.gov.vn/");
+  assert_body (fixture, "<h2>Hội nghị <a href=\"https://congthuong.khanhhoa.gov.vn/\">tổng kết</a></h2>"
+                        "<ul><li>Đoạn có <strong>chữ đậm</strong> và thêm</li></ul>");
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<h2>Hội nghị tổng kết</h2><ul><li>Đoạn có <strong>chữ đậm</strong> và thêm</li></ul>");
+  place_cursor_at_end (fixture);
+  type_text (fixture, ".");
+  g_assert_false (gtk_text_buffer_get_can_redo (fixture->buffer));
+  activate (fixture, "editor.undo", NULL);
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, "<h2>Hội nghị tổng kết</h2><p>Đoạn có <strong>chữ đậm</strong> và thêm</p>");
+}
+
 static void
 test_undo_deleted_figure (Fixture       *fixture,
                           gconstpointer  data)
@@ -1497,6 +1548,7 @@ main (int    argc,
   ADD ("paste-plain-nfc", test_paste_plain_text_is_nfc);
   ADD ("copy", test_copy_gives_html_and_text);
   ADD ("undo-redo", test_undo_redo);
+  ADD ("undo-formatting", test_undo_formatting);
   ADD ("undo-deleted-figure", test_undo_deleted_figure);
   ADD ("undo-inserted-figure", test_undo_inserted_figure);
   ADD ("toolbar-follows-cursor", test_toolbar_follows_cursor);
