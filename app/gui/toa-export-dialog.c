@@ -41,6 +41,8 @@ struct _ToaExportDialog
   AdwActionRow    *folder_row;
   GtkProgressBar  *progress_bar;
   GtkLabel        *status_label;
+  GtkScrolledWindow *scroller;
+  guint            scroll_id;
 };
 
 G_DEFINE_FINAL_TYPE (ToaExportDialog, toa_export_dialog, ADW_TYPE_WINDOW)
@@ -262,6 +264,29 @@ set_busy (ToaExportDialog *self,
                                  !busy && self->exported->len > 0);
 }
 
+
+/* The dialog is shorter than its contents on a small screen: the status
+ * line and the "published" button under it come into view once the
+ * label has its new size. */
+static gboolean
+scroll_to_status (gpointer data)
+{
+  ToaExportDialog *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  self->scroll_id = 0;
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_status (ToaExportDialog *self)
+{
+  if (self->scroll_id == 0)
+    self->scroll_id = g_timeout_add (50, scroll_to_status, self);
+}
+
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
@@ -303,6 +328,7 @@ on_export_done (GObject      *source,
       text = g_strdup_printf (_("Could not export: %s"), error->message);
       gtk_label_set_text (self->status_label, text);
     }
+  show_status (self);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, ok);
 }
 
@@ -359,7 +385,10 @@ export_start (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!start_export (self, &error))
-    gtk_label_set_text (self->status_label, error->message);
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      show_status (self);
+    }
 }
 
 static void
@@ -499,6 +528,7 @@ toa_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (toa_export_dialog_parent_class)->dispose (object);
 }
@@ -562,6 +592,7 @@ toa_export_dialog_class_init (ToaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaExportDialog, folder_row);
   gtk_widget_class_bind_template_child (widget_class, ToaExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ToaExportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaExportDialog, scroller);
 
   gtk_widget_class_install_action (widget_class, "export.start", NULL, export_start);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, export_cancel);

@@ -90,6 +90,20 @@ render (GtkWidget *widget)
 }
 
 /* Saves @window to TOA_SHOTS_DIR/publish-NAME[-dark].png in both styles. */
+/* The export dialog's status line is inside its visible area. */
+static gboolean
+status_in_view (gpointer dialog)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (dialog, TOA_TYPE_EXPORT_DIALOG, "status_label"));
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (dialog, TOA_TYPE_EXPORT_DIALOG, "scroller"));
+  graphene_point_t bottom;
+
+  if (!gtk_widget_compute_point (label, scroller,
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (label)), &bottom))
+    return FALSE;
+  return gtk_widget_get_height (label) > 0 && bottom.y <= gtk_widget_get_height (scroller);
+}
+
 static void
 maybe_shoot (GtkWindow  *window,
              const char *name)
@@ -511,6 +525,8 @@ test_export (Newsroom      *n,
       g_assert_cmpint (newsroom_status (n, ids[i]), ==, TOA_ARTICLE_STATUS_APPROVED);
     }
   g_assert_true (file_with_suffix (dest, ".zip"));
+  /* The outcome and the "published" button come into view. */
+  toa_gui_test_iterate_until (status_in_view, dialog);
   maybe_shoot (GTK_WINDOW (dialog), "export-done");
 
   /* The user uploaded them, then confirms. */
