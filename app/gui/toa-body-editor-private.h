@@ -48,7 +48,7 @@ struct _ToaBodyEditor
   ToaBodyHistory  *history;
   gboolean         undoing;
   gboolean         redoing;
-  gboolean         format_step_pending;  /* undo or redo met a marker */
+  guint            format_steps_met;  /* markers this undo or redo met */
 
   GtkNativeDialog *chooser;
   GCancellable    *cancellable;

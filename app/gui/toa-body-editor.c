@@ -345,8 +345,9 @@ on_insert_text_after (ToaBodyEditor *self,
 
   if (self->undoing)
     {
-      if (toa_body_history_is_format_marker (text, len))
-        self->format_step_pending = TRUE;
+      if (toa_body_history_is_format_marker (self->history, location, text, len, !self->redoing,
+                                             self->format_steps_met))
+        self->format_steps_met++;
       else
         toa_body_history_restore (self->history, self->buffer, location, text, len);
       return;
@@ -417,7 +418,7 @@ on_undo_before (ToaBodyEditor *self)
 {
   self->loading++;
   self->undoing = TRUE;
-  self->format_step_pending = FALSE;
+  self->format_steps_met = 0;
 }
 
 static void
@@ -432,10 +433,9 @@ on_undo_after (ToaBodyEditor *self)
 {
   GtkTextIter cursor;
 
-  /* A change of formatting: its tags back as they were. */
-  if (self->format_step_pending)
-    toa_body_history_take_format_step (self->history, self->buffer, !self->redoing);
-  self->format_step_pending = FALSE;
+  /* Changes of formatting: their tags back as they were. */
+  toa_body_history_take_format_steps (self->history, self->buffer, !self->redoing, self->format_steps_met);
+  self->format_steps_met = 0;
   self->redoing = FALSE;
   self->loading--;
   self->undoing = FALSE;

@@ -93,6 +93,7 @@ typedef struct
 {
   Removed *before;
   Removed *after;
+  int      marker;   /* offset of the marker in the buffer's history */
 } FormatStep;
 
 static void
@@ -323,6 +324,7 @@ toa_body_history_end_format (ToaBodyHistory *history,
     {
       int offset = gtk_text_iter_get_offset (&start);
 
+      step->marker = offset;
       gtk_text_buffer_insert (buffer, &start, FORMAT_MARKER, -1);
       gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + 1);
@@ -337,39 +339,60 @@ toa_body_history_end_format (ToaBodyHistory *history,
 
 /**
  * toa_body_history_is_format_marker:
- * @text: text inserted by undo or redo
+ * @history: a #ToaBodyHistory
+ * @end: the end of text just re-inserted by undo or redo
+ * @text: that text
  * @len: its length in bytes
+ * @undo: %TRUE for undo, %FALSE for redo
+ * @taken: how many markers this undo or redo met already
  *
- * Returns: whether @text is the marker of a formatting step
+ * One undo can meet several markers: after a redo, GTK 4.8's history
+ * lets the next user action join the group it redid.
+ *
+ * Returns: whether @text is the marker of the formatting step that undo
+ *   (or redo) takes next, at its place: the same character typed in the
+ *   text is not
  */
 gboolean
-toa_body_history_is_format_marker (const char *text,
-                                   int         len)
+toa_body_history_is_format_marker (ToaBodyHistory    *history,
+                                   const GtkTextIter *end,
+                                   const char        *text,
+                                   int                len,
+                                   gboolean           undo,
+                                   guint              taken)
 {
-  return len == (int) strlen (FORMAT_MARKER) && memcmp (text, FORMAT_MARKER, len) == 0;
+  FormatStep *next = g_queue_peek_nth (undo ? &history->undo_steps : &history->redo_steps, taken);
+
+  return next != NULL && len == (int) strlen (FORMAT_MARKER) && memcmp (text, FORMAT_MARKER, len) == 0 &&
+         gtk_text_iter_get_offset (end) - 1 == next->marker;
 }
 
 /**
- * toa_body_history_take_format_step:
+ * toa_body_history_take_format_steps:
  * @history: a #ToaBodyHistory
  * @buffer: the buffer
- * @undo: %TRUE after undo reached a marker, %FALSE after redo
+ * @undo: %TRUE after undo reached markers, %FALSE after redo
+ * @count: how many markers it reached
  *
- * Gives the step's range its formatting from before (undo) or after
- * (redo) the change; the buffer's history has just put the text back as
- * it was then.
+ * Gives each step's range its formatting from before (undo) or after
+ * (redo) the change, in the order they were met; the buffer's history
+ * has just put the text back as it was then.
  */
 void
-toa_body_history_take_format_step (ToaBodyHistory *history,
-                                   GtkTextBuffer  *buffer,
-                                   gboolean        undo)
+toa_body_history_take_format_steps (ToaBodyHistory *history,
+                                    GtkTextBuffer  *buffer,
+                                    gboolean        undo,
+                                    guint           count)
 {
-  FormatStep *step = g_queue_pop_head (undo ? &history->undo_steps : &history->redo_steps);
+  for (guint i = 0; i < count; i++)
+    {
+      FormatStep *step = g_queue_pop_head (undo ? &history->undo_steps : &history->redo_steps);
 
-  if (step == NULL)
-    return;
-  apply_spans (history, buffer, undo ? step->before : step->after);
-  g_queue_push_head (undo ? &history->redo_steps : &history->undo_steps, step);
+      if (step == NULL)
+        return;
+      apply_spans (history, buffer, undo ? step->before : step->after);
+      g_queue_push_head (undo ? &history->redo_steps : &history->undo_steps, step);
+    }
 }
 
 /**

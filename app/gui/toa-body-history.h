@@ -31,11 +31,16 @@ void            toa_body_history_begin_format     (ToaBodyHistory    *history,
                                                    const GtkTextIter *end);
 void            toa_body_history_end_format       (ToaBodyHistory    *history,
                                                    GtkTextBuffer     *buffer);
-gboolean        toa_body_history_is_format_marker (const char        *text,
-                                                   int                len);
-void            toa_body_history_take_format_step (ToaBodyHistory    *history,
-                                                   GtkTextBuffer     *buffer,
-                                                   gboolean           undo);
+gboolean        toa_body_history_is_format_marker (ToaBodyHistory    *history,
+                                                   const GtkTextIter *end,
+                                                   const char        *text,
+                                                   int                len,
+                                                   gboolean           undo,
+                                                   guint              taken);
+void            toa_body_history_take_format_steps (ToaBodyHistory   *history,
+                                                    GtkTextBuffer    *buffer,
+                                                    gboolean          undo,
+                                                    guint             count);
 void            toa_body_history_forget_redo      (ToaBodyHistory    *history);
 
 G_END_DECLS
