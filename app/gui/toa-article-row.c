@@ -238,6 +238,9 @@ show_article (ToaArticleRow *self)
   g_autofree char *meta = NULL;
   const char *title;
 
+  if (self->status_label == NULL)
+    return;
+
   if (article == NULL)
     {
       /* A row the store could not read: a visible gap, not a crash. */
@@ -555,6 +558,9 @@ lay_out_texts (GtkWidget *widget)
   ToaArticleRow *self = TOA_ARTICLE_ROW (widget);
 
   self->queued = FALSE;
+  /* Destroyed while it waited. */
+  if (self->status_label == NULL)
+    return;
   if (self->label_pending)
     update_accessible_label (self);
   if (gtk_widget_get_root (widget) == NULL)
@@ -768,7 +774,8 @@ toa_article_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
     }
 
-  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->status_label), snapshot);
+  if (self->status_label != NULL)
+    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->status_label), snapshot);
   if (self->comments_label != NULL)
     gtk_widget_snapshot_child (widget, GTK_WIDGET (self->comments_label), snapshot);
 }
@@ -861,6 +868,7 @@ toa_article_row_dispose (GObject *object)
   g_clear_pointer (&self->users, g_hash_table_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->status_label = NULL;
   self->comments_label = NULL;
 
   G_OBJECT_CLASS (toa_article_row_parent_class)->dispose (object);

@@ -189,6 +189,29 @@ test_drawn (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A row bound and destroyed before the main loop was idle: its waiting
+ * layout finds it gone, without a warning. */
+static void
+test_destroyed_while_queued (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = row_for (f, 1);
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+  toa_gui_test_iterate_until (toa_gui_test_widget_is_mapped, row);
+  settle ();
+  {
+    g_autoptr(ToaArticleItem) item = g_list_model_get_item (G_LIST_MODEL (f->model), 0);
+
+    toa_article_row_set_item (TOA_ARTICLE_ROW (row), item, NULL);
+  }
+  g_assert_false (toa_article_row_is_laid_out (TOA_ARTICLE_ROW (row)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* What the row draws: its texts in the light and the dark style. */
 static void
 test_rendered (Fixture       *f,
@@ -238,6 +261,8 @@ main (int   argc,
 
   g_test_add ("/article-row/height", Fixture, NULL, fixture_setup, test_height, fixture_teardown);
   g_test_add ("/article-row/drawn", Fixture, NULL, fixture_setup, test_drawn, fixture_teardown);
+  g_test_add ("/article-row/destroyed-while-queued", Fixture, NULL, fixture_setup, test_destroyed_while_queued,
+              fixture_teardown);
   g_test_add ("/article-row/rendered", Fixture, NULL, fixture_setup, test_rendered, fixture_teardown);
 
   return g_test_run ();
