@@ -109,6 +109,8 @@ toa_reports_format_duration (gint64 usec)
   if (usec < 0)
     return g_strdup (C_("duration", "—"));
   minutes = (usec + G_USEC_PER_SEC * 30) / (G_USEC_PER_SEC * 60);
+  if (minutes == 0)
+    return g_strdup (_("under 1 min"));
   if (minutes < 60)
     return g_strdup_printf (_("%d min"), (int) minutes);
   if (minutes < 48 * 60)

@@ -828,7 +828,7 @@ test_reports (Newsroom      *n,
   g_assert_cmpstr (grid_text (grid, 2, 2), ==, "3");
   g_assert_cmpstr (grid_text (grid, 3, 2), ==, "1");
   /* Approvals within the same second: the median is under a minute. */
-  zero = g_strdup_printf (_("%d min"), 0);
+  zero = g_strdup (_("under 1 min"));
   g_assert_cmpstr (grid_text (grid, 4, 2), ==, zero);
   g_assert_null (gtk_grid_get_child_at (grid, 0, 3));
 
@@ -872,6 +872,14 @@ test_duration_format (void)
   g_autofree char *expected_days = g_strdup_printf (_("%.1f days"), 3.5);
 
   g_assert_cmpstr (minutes, ==, expected_minutes);
+  {
+    g_autofree char *seconds = toa_reports_format_duration (10 * G_USEC_PER_SEC);
+    g_autofree char *one = toa_reports_format_duration (40 * G_USEC_PER_SEC);
+    g_autofree char *expected_one = g_strdup_printf (_("%d min"), 1);
+
+    g_assert_cmpstr (seconds, ==, _("under 1 min"));
+    g_assert_cmpstr (one, ==, expected_one);
+  }
   g_assert_cmpstr (hours, ==, expected_hours);
   g_assert_cmpstr (days, ==, expected_days);
   g_assert_nonnull (strstr (expected_days, "3.5"));
