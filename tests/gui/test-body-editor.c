@@ -882,6 +882,32 @@ test_undo_formatting (Fixture       *fixture,
   }
 }
 
+/* Formatting across a picture and its caption: undo gives back the body
+ * exactly, the picture included. */
+static void
+test_undo_formatting_around_figure (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *body = "<p>Trước ảnh</p><figure><img src=\"media:5\" alt=\"Ảnh\"/><figcaption>Chú thích</figcaption></figure>"
+                     "<p>Sau ảnh</p>";
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *bold = NULL;
+
+  g_assert_true (toa_body_editor_set_body (fixture->editor, body, NULL));
+  gtk_text_buffer_get_bounds (fixture->buffer, &start, &end);
+  gtk_text_buffer_select_range (fixture->buffer, &start, &end);
+  activate (fixture, "editor.bold", NULL);
+  bold = toa_body_editor_get_body (fixture->editor);
+  g_assert_nonnull (strstr (bold, "<strong>Trước ảnh</strong>"));
+  g_assert_nonnull (strstr (bold, "<img src=\"media:5\""));
+  activate (fixture, "editor.undo", NULL);
+  assert_body (fixture, body);
+  g_assert_cmpuint (count_picture_tags (fixture), ==, 1);
+  activate (fixture, "editor.redo", NULL);
+  assert_body (fixture, bold);
+}
+
 /* A link is a step too, and redo gives it back. */
 static void
 test_undo_link (Fixture       *fixture,
@@ -1579,6 +1605,7 @@ main (int    argc,
   ADD ("undo-redo", test_undo_redo);
   ADD ("undo-formatting", test_undo_formatting);
   ADD ("undo-link", test_undo_link);
+  ADD ("undo-formatting-around-figure", test_undo_formatting_around_figure);
   ADD ("undo-deleted-figure", test_undo_deleted_figure);
   ADD ("undo-inserted-figure", test_undo_inserted_figure);
   ADD ("toolbar-follows-cursor", test_toolbar_follows_cursor);
