@@ -92,14 +92,50 @@ test_about_opens (void)
 }
 
 static void
+collect_accelerators (GtkWidget  *widget,
+                      GHashTable *accelerators)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_hash_table_add (accelerators, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, accelerators);
+}
+
+static void
 test_shortcuts_opens (void)
 {
   ToaWindow *window = new_mapped_window ();
   GtkWindow *shortcuts;
+  g_autoptr(GHashTable) accelerators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The window's, the article editor's and the body editor's own keys. */
+  const char *expected[] = { "<Control>n", "<Control>f", "<Control>s", "<Control>z", "<Control><Shift>z",
+                             "<Control>b", "<Control>i", "<Control>u", "<Control>k", "<Control><Alt>0",
+                             "<Control><Alt>2", "<Control><Alt>3", "<Control>bracketright",
+                             "<Control>bracketleft" };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
+  collect_accelerators (GTK_WIDGET (shortcuts), accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!g_hash_table_contains (accelerators, expected[i]))
+      g_error ("the shortcuts window does not list %s", expected[i]);
+  {
+    g_autofree char *dir = g_build_filename (g_getenv ("TOASOAN_BUILD_DIR") != NULL ?
+                                             g_getenv ("TOASOAN_BUILD_DIR") : ".",
+                                             "tests", "gui", "screenshots", NULL);
+    g_autofree char *png = g_build_filename (dir, "shortcuts.png", NULL);
+
+    g_mkdir_with_parents (dir, 0755);
+    g_assert_true (toa_gui_test_save_png (GTK_WIDGET (shortcuts), png));
+  }
   gtk_window_destroy (shortcuts);
   gtk_window_destroy (GTK_WINDOW (window));
 }
