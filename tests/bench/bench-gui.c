@@ -31,6 +31,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <X11/Xlib.h>
 #include <X11/Xatom.h>
 #include <X11/Xutil.h>
@@ -336,6 +337,7 @@ typedef struct
   double   work;
   double   layout;
   double   paint;
+  double   cpu;
   gboolean read;
 } Frame;
 
@@ -353,6 +355,8 @@ typedef struct
   guint          queries;     /* the model's count at before-paint */
   guint          idle_reads;  /* queries between frames (read ahead) */
   gint64         before_paint;
+  gint64         before_paint_cpu;  /* this thread's CPU time, µs */
+  GArray        *cpu;         /* ms of this thread's CPU time per frame */
   gint64         layout_end;
   gint64         paint_end;
   GArray        *layout;      /* ms in the layout phase (binding, measuring, allocating) */
@@ -365,6 +369,18 @@ typedef struct
   guint          frames_after_end;
 } Scroll;
 
+/* The CPU time of this (the main) thread: a frame that took long on the
+ * clock but not in CPU waited for the processor (other programs, the
+ * machine's host), not for the application's work. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static void
 on_before_paint (GdkFrameClock *clock,
                  Scroll        *s)
@@ -372,6 +388,7 @@ on_before_paint (GdkFrameClock *clock,
   guint queries = toa_article_list_model_get_query_count (s->model);
 
   s->before_paint = g_get_monotonic_time ();
+  s->before_paint_cpu = thread_cpu_usec ();
   if (s->scrolling)
     s->idle_reads += queries - s->queries;
   s->queries = queries;
@@ -424,9 +441,11 @@ on_after_paint (GdkFrameClock *clock,
 
       guint queries = toa_article_list_model_get_query_count (s->model);
 
-      Frame frame = { s->work->len, work, -1, -1, queries != s->queries };
+      double cpu = (thread_cpu_usec () - s->before_paint_cpu) / 1000.0;
+      Frame frame = { s->work->len, work, -1, -1, cpu, queries != s->queries };
 
       g_array_append_val (s->work, work);
+      g_array_append_val (s->cpu, cpu);
       if (s->layout_end > s->before_paint && s->paint_end > s->layout_end)
         {
           double layout = (s->layout_end - s->before_paint) / 1000.0;
@@ -538,6 +557,7 @@ run_scroll (GError **error)
   g_autoptr(GArray) not_reading = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paint = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   Scroll s = { 0 };
   ToaWindow *window;
   GtkWidget *list;
@@ -570,6 +590,7 @@ run_scroll (GError **error)
   s.model = model;
   s.layout = layout;
   s.paint = paint;
+  s.cpu = cpu;
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &s);
   g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &s);
@@ -618,10 +639,13 @@ run_scroll (GError **error)
           " p95 %.1f ms, median %.1f ms\n",
           percentile (layout, 1.0), percentile (layout, 0.95), percentile (layout, 0.5),
           percentile (paint, 1.0), percentile (paint, 0.95), percentile (paint, 0.5));
-  printf ("- Longest frames (frame number: work = update + layout, paint; read a page):");
+  printf ("- The main thread's CPU time per frame: max %.1f ms, p95 %.1f ms, median %.1f ms"
+          " (a frame much longer on the clock waited for the processor)\n",
+          percentile (cpu, 1.0), percentile (cpu, 0.95), percentile (cpu, 0.5));
+  printf ("- Longest frames (frame number: work = update + layout, paint; CPU; read a page):");
   for (guint i = 0; i < N_WORST && s.worst[i].work > 0; i++)
-    printf ("%s #%u: %.1f ms = %.1f + %.1f%s", i > 0 ? ";" : "", s.worst[i].index, s.worst[i].work,
-            s.worst[i].layout, s.worst[i].paint, s.worst[i].read ? ", read" : "");
+    printf ("%s #%u: %.1f ms = %.1f + %.1f, CPU %.1f%s", i > 0 ? ";" : "", s.worst[i].index, s.worst[i].work,
+            s.worst[i].layout, s.worst[i].paint, s.worst[i].cpu, s.worst[i].read ? ", read" : "");
   printf ("\n");
   printf ("- Interval between after-paints: max %.1f ms, p95 %.1f ms, median %.1f ms\n\n",
           percentile (intervals, 1.0), percentile (intervals, 0.95), percentile (intervals, 0.5));
