@@ -431,6 +431,7 @@ on_redo_before (ToaBodyEditor *self)
 static void
 on_undo_after (ToaBodyEditor *self)
 {
+  gboolean redid_all = self->redoing && !gtk_text_buffer_get_can_redo (self->buffer);
   GtkTextIter cursor;
 
   /* Changes of formatting: their tags back as they were. */
@@ -439,6 +440,14 @@ on_undo_after (ToaBodyEditor *self)
   self->redoing = FALSE;
   self->loading--;
   self->undoing = FALSE;
+  /* GTK 4.8's history leaves the group it redid open to the next change
+   * (its barrier stays in the redo queue), so one undo would take both
+   * back. With nothing left to redo, an empty user action closes it. */
+  if (redid_all)
+    {
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_end_user_action (self->buffer);
+    }
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   retag_line (self, gtk_text_iter_get_line (&cursor), NULL, FALSE);
   update_counts (self);
