@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "toa-checklist.h"
 #include "toa-cli-commands.h"
 #include "toa-content-error.h"
 #include "toa-export-error.h"
@@ -95,6 +96,10 @@ exit_code_for (const GError *error)
         return TOA_CLI_EXIT_INVALID;
       return TOA_CLI_EXIT_NOT_PERMITTED;
     }
+  /* The checklist refusing an approval is a matter of permission for
+   * scripts, like the workflow refusing one. */
+  if (error->domain == TOA_CHECKLIST_ERROR)
+    return TOA_CLI_EXIT_NOT_PERMITTED;
   if (error->domain == TOA_CONTENT_ERROR)
     return TOA_CLI_EXIT_INVALID;
   if (error->domain == TOA_EXPORT_ERROR)

@@ -14,20 +14,6 @@
 #include "toa-report.h"
 #include "toa-review.h"
 
-/* The checklist refusing an approval is a matter of permission for
- * scripts (exit 4), like the workflow refusing one. */
-static int
-fail (GError *error)
-{
-  if (error->domain == TOA_CHECKLIST_ERROR)
-    {
-      fprintf (stderr, "toasoan-cli: %s\n", error->message);
-      g_error_free (error);
-      return TOA_CLI_EXIT_NOT_PERMITTED;
-    }
-  return toa_cli_fail (error);
-}
-
 static const char *
 op_name (ToaDiffKind kind)
 {
@@ -207,10 +193,10 @@ toa_cli_diff (ToaCliGlobal  *global,
       !pick_revisions (store, id, &from, &to, &error) ||
       !revision_belongs (store, id, from, &error) ||
       !revision_belongs (store, id, to, &error))
-    return fail (error);
+    return toa_cli_fail (error);
   fields = toa_store_diff_revisions (store, from, to, &error);
   if (fields == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   if (global->json)
     print_diff_json (id, from, to, fields);
   else
@@ -283,10 +269,10 @@ comment_add (ToaCliGlobal  *global,
     return status;
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   comment_id = toa_store_add_anchored_comment (store, id, toa_cli_actor (global), text, start, end, &error);
   if (comment_id == 0)
-    return fail (error);
+    return toa_cli_fail (error);
   printf ("%lld\n", (long long) comment_id);
   return TOA_CLI_EXIT_OK;
 }
@@ -357,10 +343,10 @@ comment_list (ToaCliGlobal  *global,
     return status;
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   comments = toa_store_list_anchored_comments (store, id, &error);
   if (comments == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   if (global->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -394,13 +380,13 @@ comment_set_resolved (ToaCliGlobal  *global,
     return toa_cli_usage_error (_("“%s” is not a comment number"), argv[2]);
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   if (resolved)
     ok = toa_store_resolve_comment (store, (gint64) value, toa_cli_actor (global), &error);
   else
     ok = toa_store_reopen_comment (store, (gint64) value, toa_cli_actor (global), &error);
   if (!ok)
-    return fail (error);
+    return toa_cli_fail (error);
   return TOA_CLI_EXIT_OK;
 }
 
@@ -496,15 +482,15 @@ toa_cli_checklist (ToaCliGlobal  *global,
     return toa_cli_usage_error (_("--override and --comment go with --approve"));
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   items = toa_store_compute_checklist (store, id, &error);
   if (items == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   print_checklist (global, items);
   if (approve)
     {
       if (!toa_store_approve_checked (store, id, toa_cli_actor (global), comment, override, &error))
-        return fail (error);
+        return toa_cli_fail (error);
       if (!global->json)
         printf (_("Article %lld is now “%s”\n"), (long long) id,
                 toa_article_status_get_label (TOA_ARTICLE_STATUS_APPROVED));
@@ -537,10 +523,10 @@ toa_cli_revert (ToaCliGlobal  *global,
     return status;
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   new_revision = toa_store_restore_revision (store, id, revision, expected, toa_cli_actor (global), &error);
   if (new_revision == 0)
-    return fail (error);
+    return toa_cli_fail (error);
   printf ("%lld\n", (long long) new_revision);
   return TOA_CLI_EXIT_OK;
 }
@@ -624,13 +610,13 @@ toa_cli_report (ToaCliGlobal  *global,
   if (argc != 1 || from_text == NULL || to_text == NULL)
     return toa_cli_usage_error (_("Usage: toasoan-cli report --from DATE --to DATE [--csv]"));
   if (!toa_report_parse_date (from_text, &from, &error) || !toa_report_parse_date (to_text, &to, &error))
-    return fail (error);
+    return toa_cli_fail (error);
   store = toa_cli_open_store (global, &error);
   if (store == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   report = toa_store_compute_report (store, &from, &to, &error);
   if (report == NULL)
-    return fail (error);
+    return toa_cli_fail (error);
   if (global->json)
     print_report_json (report);
   else if (csv)

@@ -49,13 +49,6 @@ toa_cli_workflow (ToaCliGlobal  *global,
     done = toa_store_approve_checked (store, id, toa_cli_actor (global), comment, override, &error);
   else
     done = toa_store_transition (store, id, action, toa_cli_actor (global), comment, &error);
-  if (!done && error->domain == TOA_CHECKLIST_ERROR)
-    {
-      /* Refused, like the workflow refusing: a matter of permission. */
-      fprintf (stderr, "toasoan-cli: %s\n", error->message);
-      g_error_free (error);
-      return TOA_CLI_EXIT_NOT_PERMITTED;
-    }
   if (!done)
     return toa_cli_fail (error);
   article = toa_store_get_article (store, id, &error);

@@ -77,7 +77,6 @@ struct _ToaArticleRow
   PangoFontDescription *fonts[N_FONTS];
   int             line_heights[N_FONTS];
   guint           fonts_serial;
-  PangoAttrList  *numeric_attrs;
 
   ToaArticleItem *item;
   gulong          notify_id;
@@ -495,6 +494,20 @@ has_text (const RowText *text)
   return text->text != NULL && text->text[0] != '\0';
 }
 
+/* Digits of one width (libadwaita's .numeric), for every row's time. */
+static PangoAttrList *
+numeric_attrs (void)
+{
+  static PangoAttrList *attrs;
+
+  if (attrs == NULL)
+    {
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+    }
+  return attrs;
+}
+
 static void
 ensure_layout (ToaArticleRow *self,
                TextKind       kind)
@@ -508,15 +521,11 @@ ensure_layout (ToaArticleRow *self,
     g_clear_object (&text->layout);
   if (text->layout == NULL)
     {
-      text->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text->text);
+      text->layout = toa_text_create_layout (GTK_WIDGET (self), text->text, style->lines,
+                                             style->end_aligned ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       pango_layout_set_font_description (text->layout, self->fonts[style->font]);
       if (style->numeric)
-        pango_layout_set_attributes (text->layout, self->numeric_attrs);
-      pango_layout_set_single_paragraph_mode (text->layout, TRUE);
-      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (text->layout, -(int) style->lines);
-      pango_layout_set_alignment (text->layout, style->end_aligned ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        pango_layout_set_attributes (text->layout, numeric_attrs ());
       text->layout_width = -1;
       text->layout_serial = serial;
     }
@@ -886,7 +895,6 @@ toa_article_row_finalize (GObject *object)
     }
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
-  g_clear_pointer (&self->numeric_attrs, pango_attr_list_unref);
 
   G_OBJECT_CLASS (toa_article_row_parent_class)->finalize (object);
 }
@@ -926,7 +934,4 @@ toa_article_row_init (ToaArticleRow *self)
   gtk_widget_add_css_class (badge, "status-badge");
   gtk_widget_set_parent (badge, widget);
   self->status_label = TOA_TEXT_BLOCK (badge);
-
-  self->numeric_attrs = pango_attr_list_new ();
-  pango_attr_list_insert (self->numeric_attrs, pango_attr_font_features_new ("tnum"));
 }

@@ -42,6 +42,7 @@ struct _ToaExportDialog
   GtkProgressBar  *progress_bar;
   GtkLabel        *status_label;
   GtkScrolledWindow *scroller;
+  gboolean         follow_status;  /* keep the outcome in view */
   guint            scroll_id;
 };
 
@@ -257,6 +258,8 @@ set_busy (ToaExportDialog *self,
           gboolean         busy)
 {
   self->busy = busy;
+  if (busy)
+    self->follow_status = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-folder", !busy);
@@ -265,26 +268,36 @@ set_busy (ToaExportDialog *self,
 }
 
 
-/* The dialog is shorter than its contents on a small screen: the status
- * line and the "published" button under it come into view once the
- * label has its new size. */
+/* The dialog is shorter than its contents on a small screen: once an
+ * export has an outcome, the view follows the end of the contents, where
+ * the status line and the "published" button are, as they grow. A value
+ * set while the viewport configures its adjustment would be overwritten:
+ * it is set when that allocation is done. */
 static gboolean
-scroll_to_status (gpointer data)
+scroll_to_end (gpointer data)
 {
   ToaExportDialog *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
   self->scroll_id = 0;
-  gtk_adjustment_set_value (adjustment,
-                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  if (self->follow_status)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_scroll_size_changed (ToaExportDialog *self)
+{
+  if (self->follow_status && self->scroll_id == 0)
+    self->scroll_id = g_idle_add (scroll_to_end, self);
 }
 
 static void
 show_status (ToaExportDialog *self)
 {
-  if (self->scroll_id == 0)
-    self->scroll_id = g_timeout_add (50, scroll_to_status, self);
+  self->follow_status = TRUE;
+  on_scroll_size_changed (self);
 }
 
 static void
@@ -610,6 +623,8 @@ toa_export_dialog_init (ToaExportDialog *self)
   self->selection = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->exported = g_array_new (FALSE, FALSE, sizeof (gint64));
   set_busy (self, FALSE);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_scroll_size_changed), self, G_CONNECT_SWAPPED);
 }
 
 /**

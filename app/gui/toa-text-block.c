@@ -245,6 +245,35 @@ toa_text_block_measure (GtkWidget      *widget,
   *minimum = *natural = (int) self->lines * get_line_height (self);
 }
 
+/**
+ * toa_text_create_layout:
+ * @widget: the widget that draws it
+ * @text: (nullable): the text
+ * @lines: at most this many lines, the last one ellipsized
+ * @alignment: where the lines sit
+ *
+ * A layout for a few lines of a list's text: line breaks shown as
+ * spaces, wrapped at words, cut with "…" at the end. Its width is set
+ * by the caller.
+ *
+ * Returns: (transfer full): the layout
+ */
+PangoLayout *
+toa_text_create_layout (GtkWidget      *widget,
+                        const char     *text,
+                        guint           lines,
+                        PangoAlignment  alignment)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -(int) lines);
+  pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
+
 static void
 ensure_layout (ToaTextBlock *self,
                int           width)
@@ -254,14 +283,9 @@ ensure_layout (ToaTextBlock *self,
 
   if (self->layout == NULL)
     {
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (self->layout, -(int) self->lines);
-      pango_layout_set_alignment (self->layout,
-                                  self->xalign < 0.25f ? PANGO_ALIGN_LEFT :
-                                  self->xalign > 0.75f ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+      self->layout = toa_text_create_layout (GTK_WIDGET (self), self->text, self->lines,
+                                             self->xalign < 0.25f ? PANGO_ALIGN_LEFT :
+                                             self->xalign > 0.75f ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
       self->layout_width = -1;
       self->layout_serial = serial;
     }

@@ -34,6 +34,10 @@ void        toa_text_block_set_fit_text (ToaTextBlock *self,
 /* Shared with other widgets that draw short texts in lists. */
 typedef void (*ToaTextLayOutFunc) (GtkWidget *widget);
 
+PangoLayout *toa_text_create_layout  (GtkWidget                  *widget,
+                                      const char                 *text,
+                                      guint                       lines,
+                                      PangoAlignment              alignment);
 int         toa_text_line_height     (GtkWidget                  *widget,
                                       const PangoFontDescription *font);
 void        toa_text_lay_out_later   (GtkWidget                  *widget,
