@@ -1427,8 +1427,8 @@ drawn_sky_columns (ToaBodyView        *view,
                    int                *last)
 {
   GtkWidget *widget = GTK_WIDGET (view);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width;
+  int height;
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -1437,6 +1437,11 @@ drawn_sky_columns (ToaBodyView        *view,
   int x;
   int y;
 
+  /* Measuring the picture's place validates lines, which can queue an
+   * allocation: drawn outside a frame before it, parts would have none. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
